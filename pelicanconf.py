@@ -1,0 +1,137 @@
+"""Settings for the OTOP City Khon Kaen site: Thai at /, English at /en/.
+
+Deploy-only changes (absolute SITEURL, drafts off) live in publishconf.py.
+"""
+
+from datetime import date
+
+SITENAME = "OTOP City ขอนแก่น"
+SITEURL = ""
+ORGANISER = "สำนักงานพัฒนาชุมชนจังหวัดขอนแก่น"
+AUTHOR = ORGANISER
+
+PATH = "content"
+ARTICLE_PATHS = ["news"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+TIMEZONE = "Asia/Bangkok"
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"  # pages show dates through the `day` filter instead
+
+# ---- Languages -------------------------------------------------------------
+DEFAULT_LANG = "th"
+LANGUAGE_NAMES = {"th": "ไทย", "en": "English"}  # each in its own language, on purpose
+I18N_SUBSITES = {
+    "en": {
+        "SITENAME": "OTOP City Khon Kaen",
+        "ORGANISER": "Khon Kaen Provincial Community Development Office",
+        "FAIR_NAME": "OTOP City in Khon Kaen",
+        "FAIR_VENUE": "Ratchadanusorn Park, Mueang Khon Kaen",
+        "FAIR_HOURS": "10:00 – 22:00 every day",
+    }
+}
+# Template strings are written in English and translated by both catalogs,
+# so the Thai and the English catalog are each complete and both are used.
+I18N_TEMPLATES_LANG = "msgid"
+I18N_UNTRANSLATED_ARTICLES = "keep"  # listed in the other language, marked, linked home
+I18N_UNTRANSLATED_PAGES = "keep"
+JINJA_ENVIRONMENT = {
+    "extensions": ["jinja2.ext.i18n"],
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+}
+
+# Categories and tags: one slug for a name in every language.
+CATEGORY_NAMES = {
+    "news": {"th": "ข่าว", "en": "News"},
+    "announcements": {"th": "ประกาศ", "en": "Announcements"},
+}
+TAG_NAMES = {
+    "silk": {"th": "ผ้าไหม", "en": "Silk"},
+    "food": {"th": "อาหาร", "en": "Food"},
+    "stage": {"th": "เวที", "en": "Stage"},
+}
+DEFAULT_CATEGORY = "ข่าว"
+
+# ---- The fair (until editions are content of their own) ---------------------
+FAIR_EDITION = 27
+FAIR_NAME = "OTOP City ขอนแก่น"
+FAIR_START = date(2024, 5, 27)
+FAIR_END = date(2024, 6, 2)
+FAIR_VENUE = "สวนรัชดานุสรณ์ อำเภอเมืองขอนแก่น"
+FAIR_HOURS = "10.00 – 22.00 น. ทุกวัน"
+
+# ---- Addresses: ASCII, the same path in both languages ---------------------
+ARTICLE_URL = ARTICLE_LANG_URL = "news/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_LANG_SAVE_AS = "news/{slug}/index.html"
+DRAFT_URL = DRAFT_LANG_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = "drafts/{slug}/index.html"
+PAGE_URL = PAGE_LANG_URL = "pages/{slug}/"
+PAGE_SAVE_AS = PAGE_LANG_SAVE_AS = "pages/{slug}/index.html"
+DRAFT_PAGE_URL = DRAFT_PAGE_LANG_URL = "drafts/pages/{slug}/"
+DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = "drafts/pages/{slug}/index.html"
+CATEGORY_URL = "category/{slug}/"
+CATEGORY_SAVE_AS = "category/{slug}/index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+CATEGORIES_URL = "categories/"
+CATEGORIES_SAVE_AS = "categories/index.html"
+TAGS_URL = "tags/"
+TAGS_SAVE_AS = "tags/index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+INDEX_URL = "news/"
+INDEX_SAVE_AS = "news/index.html"
+HOME_SAVE_AS = "index.html"
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+DIRECT_TEMPLATES = ["home", "index", "categories", "tags", "archives", "404"]
+HOME_LATEST = 6
+
+DEFAULT_PAGINATION = 10
+PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+# Thai has no spaces between words: cut summaries by paragraph, not by word.
+SUMMARY_MAX_LENGTH = None
+SUMMARY_MAX_PARAGRAPHS = 1
+
+# ---- Feeds: one Atom feed per language --------------------------------------
+FEED_DOMAIN = "http://localhost:8000"  # publishconf.py: the real address
+FEED_ATOM = "feeds/atom.xml"  # this language only (FEED_ALL_* would add translations)
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# ---- Theme and plugins ---------------------------------------------------
+THEME = "theme"
+THEME_STATIC_DIR = "theme"
+CSS_LAYERS = ["tokens", "reset", "layout", "components", "media"]
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = [
+    "pelican.plugins.i18n_subsites",
+    "content_rules",
+    "bilingual",
+    "thai_dates",
+    "theme_assets",
+]
+READERS = {"rst": None, "htm": None, "html": None}  # Markdown only
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+    },
+    "output_format": "html5",
+}
+
+# Re-read only changed sources on the next build.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+CACHE_PATH = "cache"
+DELETE_OUTPUT_DIRECTORY = False

@@ -1,0 +1,1 @@
+"""Our Pelican plugins. Each folder is one plugin with a register() function."""

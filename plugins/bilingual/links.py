@@ -1,0 +1,50 @@
+"""Addresses of pages in either language.
+
+Every language has its own root (Thai ``SITEURL``, English ``SITEURL/en``) and the same
+paths below it, so the address of a page in any language is that language's root plus
+the page's own path. i18n_subsites' relative links (``/en/../news/x/``) are not used.
+"""
+
+from posixpath import join
+
+
+def site_roots(settings: dict) -> dict[str, str]:
+    main = settings["SITEURL"].rstrip("/")
+    roots = {settings["DEFAULT_LANG"]: main}
+    for lang, overrides in settings.get("I18N_SUBSITES", {}).items():
+        roots[lang] = overrides.get("SITEURL", f"{main}/{lang}")
+    return roots
+
+
+def own_path(content) -> str:
+    """The path of a page in its own language's site, e.g. ``news/opening-day/``."""
+    kind = "draft" if getattr(content, "status", "") == "draft" else type(content).__name__
+    return content.settings[f"{kind.upper()}_URL"].format(**content.url_format)
+
+
+def address(roots: dict[str, str], lang: str, path: str) -> str:
+    return join(roots[lang] + "/", path)
+
+
+def content_address(roots: dict[str, str], content) -> str:
+    return address(roots, content.lang, own_path(content))
+
+
+def path_of_output(output_file: str) -> str:
+    """``news/page/2/index.html`` → ``news/page/2/``; ``index.html`` → ``''``."""
+    if output_file == "index.html":
+        return ""
+    return output_file.removesuffix("index.html")
+
+
+def versions(roots: dict[str, str], content) -> dict[str, str]:
+    """Every language version of a page: {lang: address}, this page's language first."""
+    found = {content.lang: content_address(roots, content)}
+    for translation in getattr(content, "translations", []):
+        found.setdefault(translation.lang, content_address(roots, translation))
+    return found
+
+
+def page_versions(roots: dict[str, str], path: str) -> dict[str, str]:
+    """A listing page exists at the same path in every language."""
+    return {lang: address(roots, lang, path) for lang in roots}

@@ -1,0 +1,73 @@
+"""Check the writers' front matter before a build, and give every page its slug.
+
+Every problem is printed as ``content/news/x.md:3: what is wrong (the fix)`` and the
+build stops before anything is written. Slugs are ASCII and shared by a page and its
+translations; Thai category and tag names get romanized slugs.
+"""
+
+import sys
+
+from pelican import signals
+
+from .checks import ContentIndex, build_index
+from .slugs import name_slug
+
+INDEX_KEY = "CONTENT_INDEX"
+
+
+class ContentError(Exception):
+    """The content has problems a writer must fix; they were printed one per line."""
+
+    def __init__(self, problems):
+        self.problems = problems
+        count = len(problems)
+        super().__init__(f"{count} problem{'s' if count > 1 else ''} in the content (listed above)")
+
+
+def is_subsite(settings: dict) -> bool:
+    return settings["DEFAULT_LANG"] in settings.get("I18N_SUBSITES", {})
+
+
+def check_content(pelican):
+    """Runs when a build starts, before any plugin keeps state about it."""
+    settings = pelican.settings
+    if is_subsite(settings) and INDEX_KEY in settings:
+        return  # the main site checked the same files a moment ago
+    index = build_index(settings)
+    if index.problems:
+        for problem in index.problems:
+            print(problem, file=sys.stderr)
+        raise ContentError(index.problems)
+    settings[INDEX_KEY] = index
+
+
+def apply_slug_and_language(content):
+    index: ContentIndex | None = content.settings.get(INDEX_KEY)
+    source = index.find(content.source_path) if index else None
+    if source is None:
+        return
+    content.slug = source.slug
+    content.metadata["slug"] = source.slug
+    content.lang = source.lang
+    content.in_default_lang = source.lang == content.settings["DEFAULT_LANG"]
+    names = [content.category] if getattr(content, "category", None) else []
+    for name in names + list(getattr(content, "tags", [])):
+        name.slug = index_name_slug(index, name.name)
+
+
+def index_name_slug(index: ContentIndex, name: str) -> str:
+    """Slugs of category and tag names, remembered: romanizing Thai takes a moment."""
+    if name not in index.name_slugs:
+        index.name_slugs[name] = name_slug(name, index.name_slugs)
+    return index.name_slugs[name]
+
+
+HANDLERS = {
+    signals.initialized: check_content,
+    signals.content_object_init: apply_slug_and_language,
+}
+
+
+def register():
+    for signal, handler in HANDLERS.items():
+        signal.connect(handler)

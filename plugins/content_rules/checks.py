@@ -1,0 +1,271 @@
+"""Check every Markdown source before Pelican reads it, and decide its slug and language.
+
+Problems are collected, not raised one by one, so that a writer sees every mistake
+in one run, each as ``content/news/x.md:3: what is wrong (the fix)``.
+"""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .frontmatter import FrontMatter, read_front_matter
+from .slugs import ascii_slug, is_clean_slug, slug_for_text, slug_from_file_stem
+
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
+LANGUAGE_NAMES = {"th": "Thai", "en": "English"}
+EXAMPLE_DATE = "2024-05-28"
+ISO_DATE = re.compile(
+    r"^(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?$"
+)
+DAY_FIRST_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+FIRST_BUDDHIST_YEAR = 2400  # no Gregorian date on this site is that late
+BUDDHIST_ERA_OFFSET = 543
+
+MESSAGES = {
+    "no title": 'Title is missing (add "Title: <headline>" at the top)',
+    "no date": f'Date is missing (add "Date: {EXAMPLE_DATE}" at the top)',
+    "not a date": 'Date "{value}" is not a date (write {fix})',
+    "day first": 'Date "{value}" must be written year-month-day (write {fix})',
+    "buddhist year": (
+        'Date "{value}" has a Buddhist-Era year; dates are written in the Common Era (write {fix})'
+    ),
+    "unknown lang": 'Lang "{value}" is not a language of this site (write {fix})',
+    "lang vs file": 'Lang "{value}" does not match the file name (rename it {fix}, or fix Lang)',
+    "bad slug": 'Slug "{value}" may hold only a-z, 0-9 and - (write "{fix}")',
+    "same slug": 'Slug "{value}" is also used by {fix} (give one of them another Slug)',
+    "no original": (
+        "Translation has no {value} original "
+        "(add the {value} file {fix} beside it, or give both the same Slug)"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass
+class Source:
+    path: Path
+    shown: str  # the path as the writer knows it: content/news/x.md
+    kind: str  # "article" or "page"
+    matter: FrontMatter
+    lang: str
+    stem: str  # the file name without its language suffix and extension
+    slug: str = ""
+
+
+@dataclass
+class ContentIndex:
+    sources: dict[str, Source] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    name_slugs: dict[str, str] = field(default_factory=dict)  # "ข่าว" → "news", filled as met
+
+    def find(self, path: str) -> Source | None:
+        return self.sources.get(str(Path(path).resolve()))
+
+
+def problem(source: Source, key: str, kind: str, value: str = "", fix: str = "") -> Problem:
+    message = MESSAGES[kind].format(value=value, fix=fix)
+    return Problem(source.shown, source.matter.line_of(key), message)
+
+
+# ---- Finding the sources ----------------------------------------------------
+
+
+def site_languages(settings: dict) -> list[str]:
+    return [settings["DEFAULT_LANG"], *settings.get("I18N_SUBSITES", {})]
+
+
+def find_sources(settings: dict, languages: list[str]) -> list[Source]:
+    root = Path(settings["PATH"]).resolve()
+    kinds = [("page", p) for p in settings["PAGE_PATHS"]]
+    kinds += [("article", p) for p in settings["ARTICLE_PATHS"]]
+    found: dict[Path, Source] = {}
+    for kind, folder in kinds:
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix in MARKDOWN_SUFFIXES and path not in found:
+                found[path] = make_source(path, root, kind, settings, languages)
+    return list(found.values())
+
+
+def make_source(path: Path, root: Path, kind: str, settings: dict, languages) -> Source:
+    stem, _, suffix = path.stem.rpartition(".")
+    if not (stem and suffix in languages):
+        stem, suffix = path.stem, ""
+    matter = read_front_matter(path)
+    lang = (matter.get("lang") or suffix or settings["DEFAULT_LANG"]).lower()
+    shown = str(path.relative_to(root.parent))
+    return Source(path, shown, kind, matter, lang, stem)
+
+
+# ---- One file at a time -----------------------------------------------------
+
+
+def field_problems(source: Source, languages: list[str]) -> list[Problem]:
+    found = []
+    if not source.matter.get("title"):
+        found.append(problem(source, "title", "no title"))
+    if source.kind == "article":
+        found += date_problems(source)
+    found += language_problems(source, languages)
+    slug = source.matter.get("slug")
+    if slug is not None and not is_clean_slug(slug):
+        found.append(problem(source, "slug", "bad slug", slug, slug_for_text(slug) or "news"))
+    return found
+
+
+def language_problems(source: Source, languages: list[str]) -> list[Problem]:
+    written = source.matter.get("lang")
+    suffix = source.path.stem.rpartition(".")[2]
+    if source.lang not in languages:
+        return [problem(source, "lang", "unknown lang", written, " or ".join(languages))]
+    if written and suffix in languages and suffix != source.lang:
+        fix = f"{source.stem}.{source.lang}{source.path.suffix}"
+        return [problem(source, "lang", "lang vs file", written, fix)]
+    return []
+
+
+def date_problems(source: Source) -> list[Problem]:
+    value = source.matter.get("date")
+    if value is None:
+        return [problem(source, "date", "no date")]
+    kind, fix = judge_date(value)
+    return [problem(source, "date", kind, value, fix)] if kind else []
+
+
+def judge_date(value: str) -> tuple[str | None, str]:
+    """(None, '') for a date Pelican reads as we do; else the kind of mistake and the fix."""
+    iso = ISO_DATE.match(value)
+    if iso:
+        fix = valid_gregorian(*(int(part) for part in iso.groups()))
+        if fix is None:
+            return "not a date", EXAMPLE_DATE
+        return ("buddhist year", fix) if int(iso[1]) >= FIRST_BUDDHIST_YEAR else (None, "")
+    day_first = DAY_FIRST_DATE.match(value)
+    if day_first:
+        day, month, year = (int(part) for part in day_first.groups())
+        fix = valid_gregorian(year, month, day)
+        if fix:
+            return "day first", fix
+    return "not a date", EXAMPLE_DATE
+
+
+def valid_gregorian(year: int, month: int, day: int) -> str | None:
+    if year >= FIRST_BUDDHIST_YEAR:
+        year -= BUDDHIST_ERA_OFFSET
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+# ---- Translations and slugs -------------------------------------------------
+
+
+def pairing_key(source: Source) -> tuple:
+    """Translations share an explicit Slug, or a file name (x.md and x.en.md side by side)."""
+    slug = source.matter.get("slug")
+    if slug:
+        return (source.kind, "slug", slug)
+    return (source.kind, "file", str(source.path.parent), source.stem)
+
+
+def group_slug(group: list[Source], default_lang: str) -> str:
+    """Slug, else an ASCII file name, else the English title, else the romanized Thai title."""
+    for source in group:
+        if source.matter.get("slug"):
+            return source.matter.get("slug")
+    from_file = slug_from_file_stem(group[0].stem)
+    if from_file:
+        return from_file
+    by_lang = {source.lang: source for source in group}
+    english_title = by_lang["en"].matter.get("title") or "" if "en" in by_lang else ""
+    if ascii_slug(english_title):
+        return ascii_slug(english_title)
+    original = by_lang.get(default_lang, group[0])
+    return slug_for_text(original.matter.get("title") or original.stem) or "untitled"
+
+
+def group_problems(group: list[Source], default_lang: str) -> list[Problem]:
+    found = []
+    by_lang = defaultdict(list)
+    for source in group:
+        by_lang[source.lang].append(source)
+    for same_language in by_lang.values():
+        found += [same_slug(later, same_language[0]) for later in same_language[1:]]
+    if default_lang not in by_lang:
+        original = LANGUAGE_NAMES.get(default_lang, default_lang)
+        for source in group:
+            fix = f"{source.stem}{source.path.suffix}"
+            found.append(problem(source, "slug", "no original", original, fix))
+    return found
+
+
+def same_slug(source: Source, other: Source) -> Problem:
+    return problem(source, "slug", "same slug", source.slug, other.shown)
+
+
+def slug_clash_problems(groups: list[list[Source]]) -> list[Problem]:
+    first_with: dict[tuple, Source] = {}
+    found = []
+    for group in groups:
+        head = group[0]
+        key = (head.kind, head.slug)
+        if key in first_with:
+            found.append(same_slug(head, first_with[key]))
+        else:
+            first_with[key] = head
+    return found
+
+
+def translation_groups(sources: list[Source], default_lang: str) -> list[list[Source]]:
+    groups = defaultdict(list)
+    for source in sources:
+        groups[pairing_key(source)].append(source)
+    for group in groups.values():
+        slug = group_slug(group, default_lang)
+        for source in group:
+            source.slug = slug
+    return list(groups.values())
+
+
+def named_slugs(settings: dict) -> dict[str, str]:
+    """CATEGORY_NAMES / TAG_NAMES map a slug to its name in each language;
+    every one of those names gets that slug."""
+    table = {}
+    for key in ("CATEGORY_NAMES", "TAG_NAMES"):
+        for slug, names in settings.get(key, {}).items():
+            table.update({name: slug for name in names.values()})
+            table.update({name.lower(): slug for name in names.values()})
+    return table
+
+
+# ---- All together -----------------------------------------------------------
+
+
+def build_index(settings: dict) -> ContentIndex:
+    languages = site_languages(settings)
+    default_lang = settings["DEFAULT_LANG"]
+    sources = find_sources(settings, languages)
+    index = ContentIndex({str(s.path): s for s in sources}, name_slugs=named_slugs(settings))
+    for source in sources:
+        index.problems += field_problems(source, languages)
+    # A file whose language is wrong is left out of pairing: that would only repeat it.
+    sure = [s for s in sources if not language_problems(s, languages)]
+    translation_groups(sources, default_lang)
+    groups = translation_groups(sure, default_lang)
+    for group in groups:
+        index.problems += group_problems(group, default_lang)
+    index.problems += slug_clash_problems(groups)
+    index.problems.sort(key=lambda p: (p.path, p.line))
+    return index

@@ -1,0 +1,58 @@
+"""Dates as Thai and English readers write them.
+
+Babel gives the month names; it has no Buddhist calendar, so the Buddhist-Era
+year (Gregorian + 543) is added here, in this one place.
+"""
+
+from datetime import date, datetime
+
+from babel.dates import format_date
+
+BUDDHIST_ERA_OFFSET = 543
+
+# Thai readers expect the abbreviated month ("28 พ.ค. 2567"),
+# English readers the full one ("28 May 2024").
+MONTH_PATTERN = {"th": "MMM", "en": "MMMM"}
+
+
+def buddhist_year(day: date) -> int:
+    return day.year + BUDDHIST_ERA_OFFSET
+
+
+def _as_date(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _year(day: date, lang: str) -> str:
+    return str(buddhist_year(day) if lang == "th" else day.year)
+
+
+def _day_month(day: date, lang: str) -> str:
+    return format_date(day, f"d {MONTH_PATTERN[lang]}", locale=lang)
+
+
+def _month(day: date, lang: str) -> str:
+    return format_date(day, MONTH_PATTERN[lang], locale=lang)
+
+
+def format_day(value: date | datetime, lang: str) -> str:
+    """'28 พ.ค. 2567' in Thai, '28 May 2024' in English."""
+    day = _as_date(value)
+    return f"{_day_month(day, lang)} {_year(day, lang)}"
+
+
+def format_range(start: date | datetime, end: date | datetime, lang: str) -> str:
+    """'27 พ.ค. – 2 มิ.ย. 2567', '27–31 May 2024', '28 Dec 2024 – 2 Jan 2025'."""
+    first, last = _as_date(start), _as_date(end)
+    if first == last:
+        return format_day(first, lang)
+    if first.year != last.year:
+        return f"{format_day(first, lang)} – {format_day(last, lang)}"
+    if first.month != last.month:
+        return f"{_day_month(first, lang)} – {format_day(last, lang)}"
+    return f"{first.day}–{last.day} {_month(last, lang)} {_year(last, lang)}"
+
+
+def iso_date(value: date | datetime) -> str:
+    """The machine-readable form for <time datetime>."""
+    return _as_date(value).isoformat()

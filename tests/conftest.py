@@ -1,0 +1,78 @@
+"""Shared test helpers: build real sites from small content trees into temp folders.
+
+``build_site(content, output)`` reads the project's own pelicanconf.py, as
+``make html`` does, with the paths pointed at the test's folders.
+"""
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pelican import Pelican
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SITES = Path(__file__).resolve().parent / "sites"
+
+
+def make_settings(content: Path, output: Path, **override) -> dict:
+    paths = {
+        "PATH": str(content),
+        "OUTPUT_PATH": str(output),
+        "CACHE_PATH": str(output.parent / f"{output.name}-cache"),
+        "THEME": str(ROOT / "theme"),
+        "PLUGIN_PATHS": [str(ROOT / "plugins")],
+    }
+    return read_settings(str(ROOT / "pelicanconf.py"), override={**paths, **override})
+
+
+def build_site(content: Path, output: Path, **override) -> Path:
+    Pelican(make_settings(content, output, **override)).run()
+    return output
+
+
+def page(output: Path, path: str) -> BeautifulSoup:
+    """The parsed HTML of a built page, by its address: '', 'news/x/', 'en/news/x/'."""
+    file = output / path / "index.html" if not path.endswith(".html") else output / path
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html5lib")
+
+
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="session")
+def minimal_site(tmp_path_factory) -> Path:
+    """The tests' own small bilingual site, built once for the whole run."""
+    output = tmp_path_factory.mktemp("minimal") / "output"
+    return build_site(SITES / "minimal" / "content", output)
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The repository's real content/, built as `make html` builds it."""
+    output = tmp_path_factory.mktemp("sample") / "output"
+    return build_site(ROOT / "content", output)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(sample_site):
+    """The sample site on a free localhost port, for the browser tests."""
+    handler = functools.partial(QuietHandler, directory=str(sample_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
