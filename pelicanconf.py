@@ -111,6 +111,10 @@ AUTHOR_FEED_RSS = None
 # ---- Theme and plugins ---------------------------------------------------
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
+PRELOAD_FONT = {
+    "th": "fonts/sarabun-thai-400-normal.woff2",
+    "en": "fonts/sarabun-latin-400-normal.woff2",
+}
 CSS_LAYERS = ["tokens", "reset", "layout", "components", "media"]
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from pelican import Pelican
+from pelican.plugins import i18n_subsites
 from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,8 +30,15 @@ def make_settings(content: Path, output: Path, **override) -> dict:
     return read_settings(str(ROOT / "pelicanconf.py"), override={**paths, **override})
 
 
+def new_pelican(settings: dict) -> Pelican:
+    """A Pelican for a new site. i18n_subsites keeps the main site's settings in a module
+    global until a build finishes; a test build that stopped on purpose leaves it set."""
+    i18n_subsites._MAIN_SETTINGS = None
+    return Pelican(settings)
+
+
 def build_site(content: Path, output: Path, **override) -> Path:
-    Pelican(make_settings(content, output, **override)).run()
+    new_pelican(make_settings(content, output, **override)).run()
     return output
 
 
@@ -55,24 +63,22 @@ def minimal_site(tmp_path_factory) -> Path:
     return build_site(SITES / "minimal" / "content", output)
 
 
-@pytest.fixture(scope="session")
-def sample_site(tmp_path_factory) -> Path:
-    """The repository's real content/, built as `make html` builds it."""
-    output = tmp_path_factory.mktemp("sample") / "output"
-    return build_site(ROOT / "content", output)
-
-
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
 
 @pytest.fixture(scope="session")
-def served_site(sample_site):
-    """The sample site on a free localhost port, for the browser tests."""
-    handler = functools.partial(QuietHandler, directory=str(sample_site))
+def served_site(tmp_path_factory):
+    """The repository's content/ built as for publishing, with SITEURL set to a free
+    localhost port, and served there: (origin, output folder)."""
+    output = tmp_path_factory.mktemp("served") / "output"
+    output.mkdir()
+    handler = functools.partial(QuietHandler, directory=str(output))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    build_site(ROOT / "content", output, SITEURL=origin, FEED_DOMAIN=origin)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    yield origin, output
     server.shutdown()

@@ -6,9 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site, make_settings, write_tree
+from conftest import ROOT, build_site, make_settings, new_pelican, write_tree
 from content_rules import ContentError
-from pelican import Pelican
 
 GOOD_THAI = "Title: ข่าวดี\nDate: 2024-05-28\n\nเนื้อข่าว\n"
 
@@ -175,4 +174,18 @@ def test_a_missing_interface_catalog_stops_the_build(tmp_path):
     with pytest.raises(
         Exception, match=r"en/LC_MESSAGES/messages.po: the en interface catalog is missing"
     ):
-        Pelican(settings)
+        new_pelican(settings)
+
+
+def test_a_rerun_of_the_same_build_sees_new_files(tmp_path):
+    """As `make devserver` does: one Pelican object, run again after a change."""
+    content = write_tree(tmp_path / "content", {"news/good.md": GOOD_THAI})
+    output = tmp_path / "output"
+    pelican = new_pelican(make_settings(content, output))
+    pelican.run()
+    write_tree(content, {"news/ข่าวใหม่.md": "Title: ข่าวขอนแก่น\nDate: 2024-05-29\n\nข่าว\n"})
+    pelican.run()
+    assert (output / "news/khao-khonkaen/index.html").exists()
+    write_tree(content, {"news/bad.md": "Title: ข่าว\nDate: 28/13/2567\n\nข่าว\n"})
+    with pytest.raises(ContentError):
+        pelican.run()

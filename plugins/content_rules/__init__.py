@@ -13,6 +13,7 @@ from .checks import ContentIndex, build_index
 from .slugs import name_slug
 
 INDEX_KEY = "CONTENT_INDEX"
+FRESH_KEY = "CONTENT_INDEX_IS_FRESH"
 
 
 class ContentError(Exception):
@@ -29,10 +30,23 @@ def is_subsite(settings: dict) -> bool:
 
 
 def check_content(pelican):
-    """Runs when a build starts, before any plugin keeps state about it."""
+    """A new build: check before any plugin keeps state about it."""
     settings = pelican.settings
     if is_subsite(settings) and INDEX_KEY in settings:
         return  # the main site checked the same files a moment ago
+    refresh_index(settings)
+    settings[FRESH_KEY] = True
+
+
+def recheck_on_rebuild(pelican):
+    """`pelican --autoreload` runs the same Pelican object again after each change."""
+    settings = pelican.settings
+    if settings.pop(FRESH_KEY, False) or is_subsite(settings):
+        return
+    refresh_index(settings)
+
+
+def refresh_index(settings: dict):
     index = build_index(settings)
     if index.problems:
         for problem in index.problems:
@@ -64,6 +78,7 @@ def index_name_slug(index: ContentIndex, name: str) -> str:
 
 HANDLERS = {
     signals.initialized: check_content,
+    signals.get_generators: recheck_on_rebuild,
     signals.content_object_init: apply_slug_and_language,
 }
 

@@ -1,0 +1,125 @@
+"""The sample site in Debian's chromium: language switch, axe-core, the Nu HTML checker,
+Lighthouse. Run with `make test`; `make test-fast` leaves these out."""
+
+import json
+import os
+import shutil
+import subprocess
+
+import pytest
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+NODE_TOOLS = ROOT / "node_modules"
+PAGES = [
+    "",
+    "news/",
+    "news/opening-ceremony/",
+    "news/chuan-thiao-wansutthai-sinkha-ladrakha-lai-but/",
+    "pages/visit/",
+    "category/news/",
+    "tags/",
+    "archives/",
+    "404.html",
+]
+BOTH_LANGUAGES = PAGES + [f"en/{path}" for path in PAGES if "chuan" not in path]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    yield context.new_page()
+    context.close()
+
+
+def test_language_switch_goes_to_the_translation_and_back(served_site, phone):
+    origin, _ = served_site
+    phone.goto(f"{origin}/news/opening-ceremony/")
+    phone.get_by_role("link", name="English").click()
+    phone.wait_for_url(f"{origin}/en/news/opening-ceremony/")
+    assert phone.locator("html").get_attribute("lang") == "en"
+    assert phone.locator("h1").inner_text().startswith("Deputy Governor opens")
+    phone.get_by_role("link", name="ไทย").click()
+    phone.wait_for_url(f"{origin}/news/opening-ceremony/")
+    assert phone.locator("html").get_attribute("lang") == "th"
+
+
+def test_thai_font_is_self_hosted_and_used(served_site, phone):
+    origin, _ = served_site
+    requests = []
+    phone.on("request", lambda request: requests.append(request.url))
+    phone.goto(origin + "/")
+    phone.evaluate("document.fonts.ready")
+    assert all(url.startswith(origin) for url in requests), requests
+    assert phone.evaluate("document.fonts.check('16px Sarabun', 'ขอนแก่น')")
+    assert any("sarabun-thai-400" in url for url in requests)
+
+
+@pytest.mark.parametrize("path", BOTH_LANGUAGES)
+def test_axe_finds_no_violations(served_site, phone, path):
+    origin, _ = served_site
+    phone.goto(f"{origin}/{path}")
+    phone.add_script_tag(path=str(NODE_TOOLS / "axe-core/axe.min.js"))
+    result = phone.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    problems = [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
+    assert problems == []
+    assert result["passes"], "axe ran no checks"
+
+
+def test_nu_html_checker_finds_no_errors(served_site):
+    _, output = served_site
+    vnu = NODE_TOOLS / "vnu-jar/build/dist/vnu.jar"
+    command = ["java", "-jar", str(vnu), "--errors-only", "--skip-non-html", "--format", "json"]
+    result = subprocess.run([*command, str(output)], capture_output=True, text=True, check=False)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    errors = [(m.get("url", "").rsplit("/output/", 1)[-1], m["message"]) for m in messages]
+    assert errors == []
+    assert result.returncode == 0
+    assert len(list(output.rglob("*.html"))) > 30
+
+
+LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+
+
+def lighthouse_scores(url: str, report) -> dict[str, float]:
+    flags = " ".join(["--headless=new", *CHROMIUM_FLAGS])
+    command = [
+        str(NODE_TOOLS / ".bin/lighthouse"),
+        url,
+        f"--chrome-flags={flags}",
+        f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+        "--output=json",
+        f"--output-path={report}",
+        "--quiet",
+    ]
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    subprocess.run(command, env=env, check=True, timeout=240)
+    categories = json.loads(report.read_text())["categories"]
+    return {name: categories[name]["score"] for name in LIGHTHOUSE_CATEGORIES}
+
+
+@pytest.mark.parametrize("path", ["", "news/opening-ceremony/", "en/news/opening-ceremony/"])
+def test_lighthouse_mobile_scores_at_least_95(served_site, tmp_path, path):
+    origin, _ = served_site
+    scores = lighthouse_scores(f"{origin}/{path}", tmp_path / "report.json")
+    assert min(scores.values()) >= 0.95, scores
