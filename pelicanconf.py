@@ -61,6 +61,9 @@ FAIR_VENUE = "สวนรัชดานุสรณ์ อำเภอเม�
 FAIR_HOURS = "10.00 – 22.00 น. ทุกวัน"
 
 # ---- Addresses: ASCII, the same path in both languages ---------------------
+# The content_rules plugin sets every slug (see README); Pelican's own first guess,
+# from the file name, is only a cheap placeholder.
+SLUGIFY_SOURCE = "basename"
 ARTICLE_URL = ARTICLE_LANG_URL = "news/{slug}/"
 ARTICLE_SAVE_AS = ARTICLE_LANG_SAVE_AS = "news/{slug}/index.html"
 DRAFT_URL = DRAFT_LANG_URL = "drafts/{slug}/"

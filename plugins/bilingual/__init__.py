@@ -26,6 +26,7 @@ def prepare_languages(pelican):
     languages = [settings["DEFAULT_LANG"], *settings.get("I18N_SUBSITES", {})]
     settings[ROOTS_KEY] = site_roots(settings)
     settings["MAIN_LANG"] = settings["DEFAULT_LANG"]
+    share_reader_cache(settings)
     settings["THEME_ROOT"] = address(
         settings[ROOTS_KEY], settings["MAIN_LANG"], settings["THEME_STATIC_DIR"]
     )
@@ -33,6 +34,16 @@ def prepare_languages(pelican):
     settings["I18N_GETTEXT_LOCALEDIR"] = str(
         compile_catalogs(settings["THEME"], languages, locale_dir)
     )
+
+
+def share_reader_cache(settings: dict):
+    """Every language run reads the same Markdown files: let them share one reader cache,
+    so each file is parsed once per build, not once per language."""
+    shared = {"CACHE_PATH": settings["CACHE_PATH"], "CACHE_CONTENT": False}  # read, not rewrite
+    settings["I18N_SUBSITES"] = {
+        lang: {**shared, **overrides}
+        for lang, overrides in settings.get("I18N_SUBSITES", {}).items()
+    }
 
 
 def label(settings: dict, name, lang: str) -> str:

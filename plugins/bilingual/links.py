@@ -17,9 +17,13 @@ def site_roots(settings: dict) -> dict[str, str]:
 
 
 def own_path(content) -> str:
-    """The path of a page in its own language's site, e.g. ``news/opening-day/``."""
-    kind = "draft" if getattr(content, "status", "") == "draft" else type(content).__name__
-    return content.settings[f"{kind.upper()}_URL"].format(**content.url_format)
+    """The path of a page in its own language's site, e.g. ``news/opening-day/``.
+    Listings ask for it many times; Pelican works it out afresh on each call."""
+    if "_own_path" not in content.__dict__:
+        kind = "draft" if getattr(content, "status", "") == "draft" else type(content).__name__
+        pattern = content.settings[f"{kind.upper()}_URL"]
+        content._own_path = pattern.format(**content.url_format)
+    return content._own_path
 
 
 def address(roots: dict[str, str], lang: str, path: str) -> str:

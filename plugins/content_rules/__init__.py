@@ -9,7 +9,7 @@ import sys
 
 from pelican import signals
 
-from .checks import ContentIndex, build_index
+from .checks import ContentIndex, build_index, save_romanized
 from .slugs import name_slug
 
 INDEX_KEY = "CONTENT_INDEX"
@@ -72,14 +72,22 @@ def apply_slug_and_language(content):
 def index_name_slug(index: ContentIndex, name: str) -> str:
     """Slugs of category and tag names, remembered: romanizing Thai takes a moment."""
     if name not in index.name_slugs:
-        index.name_slugs[name] = name_slug(name, index.name_slugs)
+        index.name_slugs[name] = index.romanized[name] = name_slug(name, index.name_slugs)
     return index.name_slugs[name]
+
+
+def remember_romanized_names(pelican):
+    """Keep this build's romanized names for the next one, which then needs no pythainlp."""
+    index = pelican.settings.get(INDEX_KEY)
+    if index is not None and not is_subsite(pelican.settings):
+        save_romanized(pelican.settings["CACHE_PATH"], index.romanized)
 
 
 HANDLERS = {
     signals.initialized: check_content,
     signals.get_generators: recheck_on_rebuild,
     signals.content_object_init: apply_slug_and_language,
+    signals.finalized: remember_romanized_names,
 }
 
 

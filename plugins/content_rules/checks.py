@@ -4,13 +4,16 @@ Problems are collected, not raised one by one, so that a writer sees every mista
 in one run, each as ``content/news/x.md:3: what is wrong (the fix)``.
 """
 
+import json
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .frontmatter import FrontMatter, read_front_matter
+from .cache import FrontMatterCache
+from .frontmatter import FrontMatter
 from .slugs import ascii_slug, is_clean_slug, slug_for_text, slug_from_file_stem
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
@@ -69,9 +72,10 @@ class ContentIndex:
     sources: dict[str, Source] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     name_slugs: dict[str, str] = field(default_factory=dict)  # "ข่าว" → "news", filled as met
+    romanized: dict[str, str] = field(default_factory=dict)  # the names this build romanized
 
     def find(self, path: str) -> Source | None:
-        return self.sources.get(str(Path(path).resolve()))
+        return self.sources.get(os.path.abspath(path))
 
 
 def problem(source: Source, key: str, kind: str, value: str = "", fix: str = "") -> Problem:
@@ -87,22 +91,24 @@ def site_languages(settings: dict) -> list[str]:
 
 
 def find_sources(settings: dict, languages: list[str]) -> list[Source]:
-    root = Path(settings["PATH"]).resolve()
+    root = Path(os.path.abspath(settings["PATH"]))
     kinds = [("page", p) for p in settings["PAGE_PATHS"]]
     kinds += [("article", p) for p in settings["ARTICLE_PATHS"]]
+    cache = FrontMatterCache(settings["CACHE_PATH"])
     found: dict[Path, Source] = {}
     for kind, folder in kinds:
         for path in sorted((root / folder).rglob("*")):
             if path.suffix in MARKDOWN_SUFFIXES and path not in found:
-                found[path] = make_source(path, root, kind, settings, languages)
+                matter = cache.read(path)
+                found[path] = make_source(path, root, kind, matter, settings, languages)
+    cache.save({str(path) for path in found})
     return list(found.values())
 
 
-def make_source(path: Path, root: Path, kind: str, settings: dict, languages) -> Source:
+def make_source(path: Path, root: Path, kind: str, matter: FrontMatter, settings, languages):
     stem, _, suffix = path.stem.rpartition(".")
     if not (stem and suffix in languages):
         stem, suffix = path.stem, ""
-    matter = read_front_matter(path)
     lang = (matter.get("lang") or suffix or settings["DEFAULT_LANG"]).lower()
     shown = str(path.relative_to(root.parent))
     return Source(path, shown, kind, matter, lang, stem)
@@ -250,6 +256,25 @@ def named_slugs(settings: dict) -> dict[str, str]:
     return table
 
 
+ROMANIZED_FILE = "romanized-names.json"
+SLUG_RULES_VERSION = "royin-words-1"  # change it when slug_for_text changes its output
+
+
+def load_romanized(cache_path: str) -> dict[str, str]:
+    try:
+        saved = json.loads((Path(cache_path) / ROMANIZED_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return saved.get("names", {}) if saved.get("rules") == SLUG_RULES_VERSION else {}
+
+
+def save_romanized(cache_path: str, names: dict[str, str]) -> None:
+    path = Path(cache_path) / ROMANIZED_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    saved = {"rules": SLUG_RULES_VERSION, "names": names}
+    path.write_text(json.dumps(saved, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
 # ---- All together -----------------------------------------------------------
 
 
@@ -257,7 +282,12 @@ def build_index(settings: dict) -> ContentIndex:
     languages = site_languages(settings)
     default_lang = settings["DEFAULT_LANG"]
     sources = find_sources(settings, languages)
-    index = ContentIndex({str(s.path): s for s in sources}, name_slugs=named_slugs(settings))
+    romanized = load_romanized(settings["CACHE_PATH"])
+    index = ContentIndex(
+        {str(s.path): s for s in sources},
+        name_slugs={**romanized, **named_slugs(settings)},
+        romanized=romanized,
+    )
     for source in sources:
         index.problems += field_problems(source, languages)
     # A file whose language is wrong is left out of pairing: that would only repeat it.

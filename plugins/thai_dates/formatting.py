@@ -5,6 +5,7 @@ year (Gregorian + 543) is added here, in this one place.
 """
 
 from datetime import date, datetime
+from functools import lru_cache
 
 from babel.dates import format_date
 
@@ -27,6 +28,7 @@ def _year(day: date, lang: str) -> str:
     return str(buddhist_year(day) if lang == "th" else day.year)
 
 
+@lru_cache(maxsize=4096)  # a site has a few hundred distinct days; Babel is slow
 def _day_month(day: date, lang: str) -> str:
     return format_date(day, f"d {MONTH_PATTERN[lang]}", locale=lang)
 
