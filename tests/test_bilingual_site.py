@@ -174,3 +174,18 @@ def test_no_english_interface_word_on_a_thai_page(minimal_site):
         text = visible_thai_text(page(minimal_site, str(file.relative_to(minimal_site))))
         found = [w for w in words if re.search(rf"\b{re.escape(w)}\b", text)]
         assert not found, (file, found)
+
+
+def test_pagination_in_both_languages(tmp_path_factory):
+    from conftest import SITES, build_site
+
+    output = tmp_path_factory.mktemp("paginated") / "output"
+    build_site(SITES / "minimal" / "content", output, DEFAULT_PAGINATION=2)
+    thai, english = page(output, "news/"), page(output, "en/news/")
+    assert thai.select_one(".pagination span").text == "หน้า 1 จาก 2"
+    assert english.select_one(".pagination span").text == "Page 1 of 2"
+    assert thai.select_one('.pagination a[rel="next"]').text == "เก่ากว่า"
+    assert thai.select_one('.pagination a[rel="next"]')["href"] == "/news/page/2/"
+    second = page(output, "en/news/page/2/")
+    assert second.select_one('.pagination a[rel="prev"]')["href"] == "/en/news/"
+    assert len(second.select(".entry")) == 1
