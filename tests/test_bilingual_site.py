@@ -189,3 +189,26 @@ def test_pagination_in_both_languages(tmp_path_factory):
     second = page(output, "en/news/page/2/")
     assert second.select_one('.pagination a[rel="prev"]')["href"] == "/en/news/"
     assert len(second.select(".entry")) == 1
+
+
+def test_drafts_are_previewed_but_never_linked_or_listed(tmp_path):
+    from conftest import build_site, write_tree
+
+    content = write_tree(
+        tmp_path / "content",
+        {
+            "news/ready.md": "Title: พร้อมแล้ว\nDate: 2024-05-28\n\nข่าว\n",
+            "news/ready.en.md": "Title: Ready\nDate: 2024-05-28\nStatus: draft\n\nText\n",
+            "news/later.md": "Title: ยังไม่เสร็จ\nDate: 2024-05-29\nStatus: draft\n\nข่าว\n",
+        },
+    )
+    output = build_site(content, tmp_path / "output")
+    thai = page(output, "news/ready/")
+    assert "en" not in alternates(thai)
+    assert "ยังไม่มีฉบับภาษาอังกฤษ" in thai.select_one(".lang-switch").text
+    english_list = page(output, "en/news/")
+    assert english_list.find("a", string="พร้อมแล้ว") is not None  # listed as Thai only
+    assert english_list.find("a", string="ยังไม่เสร็จ") is None
+    assert (output / "en/drafts/ready/index.html").exists()
+    assert (output / "drafts/later/index.html").exists()
+    assert not (output / "en/drafts/later").exists()

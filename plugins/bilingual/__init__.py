@@ -1,13 +1,15 @@
-"""Glue between the i18n_subsites plugin and our theme.
+"""Glue between the i18n_subsites plugin and our theme (needs content_rules' index).
 
 - the address root of every language (``SITE_ROOTS``) and the theme's gettext catalogs,
   compiled fresh for each build (a missing one stops the build, it does not fall back);
 - template helpers: ``content | link``, ``versions(content)``, ``address(lang, path)``,
   ``output_file | page_path``, ``category | label(lang)``;
+- each language's run reads only its own files, plus the originals not yet translated;
 - a page with no translation is listed in the other language too, marked as such and
   linked to its own language's address (no dead link, no copy of it under /en/).
 """
 
+import os
 from functools import partial
 from pathlib import Path
 
@@ -26,7 +28,6 @@ def prepare_languages(pelican):
     languages = [settings["DEFAULT_LANG"], *settings.get("I18N_SUBSITES", {})]
     settings[ROOTS_KEY] = site_roots(settings)
     settings["MAIN_LANG"] = settings["DEFAULT_LANG"]
-    share_reader_cache(settings)
     settings["THEME_ROOT"] = address(
         settings[ROOTS_KEY], settings["MAIN_LANG"], settings["THEME_STATIC_DIR"]
     )
@@ -34,16 +35,6 @@ def prepare_languages(pelican):
     settings["I18N_GETTEXT_LOCALEDIR"] = str(
         compile_catalogs(settings["THEME"], languages, locale_dir)
     )
-
-
-def share_reader_cache(settings: dict):
-    """Every language run reads the same Markdown files: let them share one reader cache,
-    so each file is parsed once per build, not once per language."""
-    shared = {"CACHE_PATH": settings["CACHE_PATH"], "CACHE_CONTENT": False}  # read, not rewrite
-    settings["I18N_SUBSITES"] = {
-        lang: {**shared, **overrides}
-        for lang, overrides in settings.get("I18N_SUBSITES", {}).items()
-    }
 
 
 def label(settings: dict, name, lang: str) -> str:
@@ -64,7 +55,7 @@ def add_template_helpers(generator):
     )
     theme_root = generator.settings["THEME_ROOT"]
     generator.env.globals.update(
-        versions=partial(versions, roots),
+        versions=partial(versions, roots, generator.settings),
         page_versions=partial(page_versions, roots),
         address=partial(address, roots),
         asset=lambda path: f"{theme_root}/{path}",
@@ -75,16 +66,34 @@ def list_untranslated_here(generator):
     """Keep other-language content in this site's listings, written only at home."""
     here = generator.settings["DEFAULT_LANG"]
     roots = generator.settings[ROOTS_KEY]
-    contents = getattr(generator, "articles", None) or getattr(generator, "pages", [])
+    contents = generator.articles if hasattr(generator, "articles") else generator.pages
     for content in contents:
         if content.lang != here:
             content.override_save_as = ""
             content.override_url = content_address(roots, content)
 
 
+def read_only_own_language(generator):
+    """Each language's run reads its own files (and untranslated originals), not every
+    file of every language only for Pelican to pair them and i18n_subsites to drop them."""
+    settings = generator.settings
+    wanted = settings["CONTENT_INDEX"].paths_to_read(
+        settings["DEFAULT_LANG"], settings["MAIN_LANG"]
+    )
+    find_files = generator.get_files
+
+    def get_files(paths, exclude=None, extensions=None):
+        found = find_files(paths, exclude=exclude, extensions=extensions)
+        return {f for f in found if os.path.abspath(os.path.join(generator.path, f)) in wanted}
+
+    generator.get_files = get_files
+
+
 HANDLERS = {
     signals.initialized: prepare_languages,
     signals.generator_init: add_template_helpers,
+    signals.article_generator_init: read_only_own_language,
+    signals.page_generator_init: read_only_own_language,
     signals.article_generator_finalized: list_untranslated_here,
     signals.page_generator_finalized: list_untranslated_here,
 }

@@ -41,11 +41,15 @@ def path_of_output(output_file: str) -> str:
     return output_file.removesuffix("index.html")
 
 
-def versions(roots: dict[str, str], content) -> dict[str, str]:
-    """Every language version of a page: {lang: address}, this page's language first."""
+def versions(roots: dict[str, str], settings: dict, content) -> dict[str, str]:
+    """Every published language version of a page: {lang: address}, this one first.
+    Which files are translations of which is the content index's decision."""
     found = {content.lang: content_address(roots, content)}
-    for translation in getattr(content, "translations", []):
-        found.setdefault(translation.lang, content_address(roots, translation))
+    source = settings["CONTENT_INDEX"].find(content.source_path)
+    for other in source.group if source else []:
+        if other.published and other.lang not in found:
+            pattern = settings[f"{other.kind.upper()}_URL"]
+            found[other.lang] = address(roots, other.lang, pattern.format(slug=other.slug))
     return found
 
 

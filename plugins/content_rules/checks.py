@@ -65,6 +65,14 @@ class Source:
     lang: str
     stem: str  # the file name without its language suffix and extension
     slug: str = ""
+    group: list["Source"] = field(default_factory=list)  # this file and its translations
+
+    @property
+    def published(self) -> bool:
+        return (self.matter.get("status") or "published").lower() == "published"
+
+    def translated_into(self, lang: str) -> bool:
+        return any(other.lang == lang and other.published for other in self.group)
 
 
 @dataclass
@@ -76,6 +84,20 @@ class ContentIndex:
 
     def find(self, path: str) -> Source | None:
         return self.sources.get(os.path.abspath(path))
+
+    def paths_to_read(self, lang: str, default_lang: str) -> set[str]:
+        """What the site in `lang` reads: its own files, and the published originals
+        that have no published translation into it yet (listed there, marked)."""
+        return {
+            path
+            for path, source in self.sources.items()
+            if source.lang == lang
+            or (
+                source.lang == default_lang
+                and source.published
+                and not source.translated_into(lang)
+            )
+        }
 
 
 def problem(source: Source, key: str, kind: str, value: str = "", fix: str = "") -> Problem:
@@ -241,7 +263,7 @@ def translation_groups(sources: list[Source], default_lang: str) -> list[list[So
     for group in groups.values():
         slug = group_slug(group, default_lang)
         for source in group:
-            source.slug = slug
+            source.slug, source.group = slug, group
     return list(groups.values())
 
 
