@@ -212,3 +212,22 @@ def test_drafts_are_previewed_but_never_linked_or_listed(tmp_path):
     assert (output / "en/drafts/ready/index.html").exists()
     assert (output / "drafts/later/index.html").exists()
     assert not (output / "en/drafts/later").exists()
+
+
+def test_a_thai_file_name_takes_its_slug_from_the_english_title(tmp_path):
+    from conftest import build_site, write_tree
+
+    content = write_tree(
+        tmp_path / "content",
+        {
+            "news/ข่าวเปิดงาน.md": "Title: พิธีเปิดงาน\nDate: 2024-05-28\n\nข่าว\n",
+            "news/ข่าวเปิดงาน.en.md": "Title: Opening Day!\nDate: 2024-05-28\n\nText\n",
+        },
+    )
+    output = build_site(content, tmp_path / "output")
+    assert page(output, "news/opening-day/").h1.text == "พิธีเปิดงาน"
+    assert page(output, "en/news/opening-day/").h1.text == "Opening Day!"
+
+
+def test_a_thai_title_alone_is_romanized_word_by_word(minimal_site):
+    assert thai_only_address(minimal_site) == "/news/phamai-matmi-chak-amphoe-chanabot/"
