@@ -17,7 +17,7 @@ from .frontmatter import FrontMatter
 from .slugs import ascii_slug, is_clean_slug, slug_for_text, slug_from_file_stem
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
-LANGUAGE_NAMES = {"th": "Thai", "en": "English"}
+LANGUAGE_NAMES_IN_ENGLISH = {"th": "Thai", "en": "English"}  # for messages
 EXAMPLE_DATE = "2024-05-28"
 ISO_DATE = re.compile(
     r"^(\d{4})-(\d{1,2})-(\d{1,2})"
@@ -232,7 +232,7 @@ def group_problems(group: list[Source], default_lang: str) -> list[Problem]:
     for same_language in by_lang.values():
         found += [same_slug(later, same_language[0]) for later in same_language[1:]]
     if default_lang not in by_lang:
-        original = LANGUAGE_NAMES.get(default_lang, default_lang)
+        original = LANGUAGE_NAMES_IN_ENGLISH.get(default_lang, default_lang)
         for source in group:
             fix = f"{source.stem}{source.path.suffix}"
             found.append(problem(source, "slug", "no original", original, fix))
@@ -313,9 +313,12 @@ def build_index(settings: dict) -> ContentIndex:
     for source in sources:
         index.problems += field_problems(source, languages)
     # A file whose language is wrong is left out of pairing: that would only repeat it.
-    sure = [s for s in sources if not language_problems(s, languages)]
-    translation_groups(sources, default_lang)
-    groups = translation_groups(sure, default_lang)
+    unsure = {s.path for s in sources if language_problems(s, languages)}
+    groups = [
+        [s for s in group if s.path not in unsure]
+        for group in translation_groups(sources, default_lang)
+    ]
+    groups = [group for group in groups if group]
     for group in groups:
         index.problems += group_problems(group, default_lang)
     index.problems += slug_clash_problems(groups)
