@@ -126,6 +126,7 @@ PLUGINS = [
     "bilingual",
     "thai_dates",
     "theme_assets",
+    "gallery",
 ]
 READERS = {"rst": None, "htm": None, "html": None}  # Markdown only
 MARKDOWN = {

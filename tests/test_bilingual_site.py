@@ -156,7 +156,9 @@ def thai_interface_words() -> list[str]:
     path = ROOT / "theme/translations/th/LC_MESSAGES/messages.po"
     with path.open("rb") as file:
         catalog = read_po(file)
-    return [m.id for m in catalog if m.id and m.string and m.string != m.id]
+    pairs = [(m.id, m.string) for m in catalog if m.id]
+    pairs = [(ids[0], texts[0]) if isinstance(ids, tuple) else (ids, texts) for ids, texts in pairs]
+    return [english for english, thai in pairs if thai and thai != english]
 
 
 def visible_thai_text(soup) -> str:

@@ -1,0 +1,196 @@
+"""Galleries as the office keeps them: a folder of photos in content/galleries/<name>/,
+with an optional index.md (Thai) and index.en.md (English) giving the title, date,
+description and, in the body, one caption a line:  ``stage.jpg: the caption``."""
+
+import datetime
+import os
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from content_rules.checks import ISO_DATE, Problem
+from content_rules.frontmatter import parse_lines
+from content_rules.slugs import slug_for_text, slug_from_file_stem
+
+from .plan import EXTENSIONS, SUPPORTED, Result
+
+CAPTION_LINE = re.compile(r"^(?P<file>[^\s:][^:]*?\.[A-Za-z]{3,4})\s*:\s*(?P<text>.+)$")
+NO_SUCH_PHOTO = 'Caption for "{}", which is not in this gallery (check the file name)'
+IGNORED = re.compile(r"^(\.|index(\.\w+)?\.md$|Thumbs\.db$|desktop\.ini$)", re.IGNORECASE)
+
+
+@dataclass
+class Photo:
+    file: str
+    slug: str
+    width: int = 0
+    height: int = 0
+    captions: dict[str, str] = field(default_factory=dict)
+    files: dict[str, list[tuple[int, int, str]]] = field(
+        default_factory=dict
+    )  # kind → (w, h, path)
+
+    def caption(self, lang: str, main_lang: str) -> tuple[str, str]:
+        """(text, its language): the caption in `lang`, else the main language's."""
+        if self.captions.get(lang):
+            return self.captions[lang], lang
+        return self.captions.get(main_lang, ""), main_lang
+
+    def srcset(self, kind: str, root: str) -> str:
+        return ", ".join(f"{root}/{path} {width}w" for width, _, path in self.files[kind])
+
+    def fallback(self, kind: str = "jpeg", near: int = 960) -> tuple[int, int, str]:
+        """The rendition for browsers without srcset: the widest up to `near`."""
+        fitting = [r for r in self.files[kind] if r[0] <= near] or self.files[kind][:1]
+        return fitting[-1]
+
+    def largest(self, kind: str = "jpeg") -> tuple[int, int, str]:
+        return self.files[kind][-1]
+
+
+@dataclass
+class Gallery:
+    slug: str
+    folder: Path
+    titles: dict[str, str] = field(default_factory=dict)
+    descriptions: dict[str, str] = field(default_factory=dict)
+    date: datetime.date | None = None
+    cover_file: str = ""
+    photos: list[Photo] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return f"galleries/{self.slug}/"
+
+    def title(self, lang: str, main_lang: str) -> str:
+        return self.titles.get(lang) or self.titles.get(main_lang) or self.slug
+
+    def description(self, lang: str) -> str:
+        return self.descriptions.get(lang, "")
+
+    @property
+    def cover(self) -> Photo | None:
+        named = [photo for photo in self.photos if photo.file == self.cover_file]
+        return (named or self.photos or [None])[0]
+
+
+def gallery_slug(folder: Path) -> str:
+    return slug_from_file_stem(folder.name) or slug_for_text(folder.name) or "gallery"
+
+
+def find_galleries(root: Path) -> list[Gallery]:
+    if not root.is_dir():
+        return []
+    folders = sorted(
+        path for path in root.iterdir() if path.is_dir() and not path.name.startswith(".")
+    )
+    return [Gallery(gallery_slug(folder), folder) for folder in folders]
+
+
+def photo_files(gallery: Gallery) -> tuple[list[Path], list[Path]]:
+    """(photos, files that are neither photos nor gallery notes)."""
+    photos, others = [], []
+    for path in sorted(gallery.folder.iterdir()):
+        if path.is_file() and not IGNORED.match(path.name):
+            (photos if path.suffix.lower() in SUPPORTED else others).append(path)
+    return photos, others
+
+
+def read_notes(gallery: Gallery, languages: list[str], shown) -> list[Problem]:
+    """Titles, dates, descriptions and captions from index.md / index.<lang>.md."""
+    problems, names = [], {path.name for path in photo_files(gallery)[0]}
+    gallery.photos = [Photo(name, photo_slug(name)) for name in sorted(names)]
+    by_name = {photo.file: photo for photo in gallery.photos}
+    for lang in languages:
+        notes = gallery.folder / ("index.md" if lang == languages[0] else f"index.{lang}.md")
+        if notes.exists():
+            problems += read_one_notes_file(gallery, notes, lang, by_name, shown)
+    return problems
+
+
+def read_one_notes_file(gallery, notes: Path, lang: str, by_name: dict, shown) -> list[Problem]:
+    lines = notes.read_text(encoding="utf-8-sig").splitlines()
+    matter = parse_lines(notes, lines)
+    gallery.titles[lang] = matter.get("title") or ""
+    gallery.cover_file = gallery.cover_file or (matter.get("cover") or "")
+    gallery.date = gallery.date or parse_date(matter.get("date"))
+    problems, description = [], []
+    for number, line in enumerate(lines[matter.end_line - 1 :], start=matter.end_line):
+        caption = CAPTION_LINE.match(line.strip())
+        if caption and caption["file"] in by_name:
+            by_name[caption["file"]].captions[lang] = caption["text"].strip()
+        elif caption:
+            problems.append(Problem(shown(notes), number, NO_SUCH_PHOTO.format(caption["file"])))
+        elif line.strip():
+            description.append(line.strip())
+    gallery.descriptions[lang] = " ".join(description)
+    return problems
+
+
+def parse_date(value: str | None) -> datetime.date | None:
+    found = ISO_DATE.match(value or "")
+    return datetime.date(*(int(part) for part in found.groups())) if found else None
+
+
+def photo_slug(name: str) -> str:
+    stem = Path(name).stem
+    return slug_from_file_stem(stem) or slug_for_text(stem) or "photo"
+
+
+def attach_results(gallery: Gallery, results: dict[str, Result]) -> list[Result]:
+    """Give each photo its renditions; drop photos that failed. Returns the failures."""
+    failed, kept = [], []
+    for photo in gallery.photos:
+        result = results.get(str(gallery.folder / photo.file))
+        if result is None or not result.ok:
+            failed += [result] if result else []
+            continue
+        photo.width, photo.height = result.width, result.height
+        for rendition in result.renditions:
+            ext = EXTENSIONS[rendition.kind]
+            path = f"{gallery.path}{photo.slug}-{rendition.width}.{ext}"
+            photo.files.setdefault(rendition.kind, []).append(
+                (rendition.width, rendition.height, path)
+            )
+        for files in photo.files.values():
+            files.sort()
+        kept.append(photo)
+    gallery.photos = kept
+    return failed
+
+
+def publish_files(
+    galleries: list[Gallery], results: dict[str, Result], cache_dir: Path, output: Path
+) -> None:
+    """Hard-link (or copy) each rendition from the cache to its address in output/, and
+    delete renditions there that no photo has any more."""
+    wanted = {}
+    for gallery in galleries:
+        for photo in gallery.photos:
+            result = results[str(gallery.folder / photo.file)]
+            for rendition in result.renditions:
+                path = f"{gallery.path}{photo.slug}-{rendition.width}.{EXTENSIONS[rendition.kind]}"
+                wanted[output / path] = cache_dir / rendition.file
+    for target, source in wanted.items():
+        place(source, target)
+    remove_unwanted(output / "galleries", set(wanted))
+
+
+def place(source: Path, target: Path) -> None:
+    if target.exists() and os.path.samefile(source, target):
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def remove_unwanted(folder: Path, wanted: set[Path]) -> None:
+    if not folder.is_dir():
+        return
+    for path in folder.rglob("*"):
+        if path.suffix in {".webp", ".jpg"} and path not in wanted:
+            path.unlink()

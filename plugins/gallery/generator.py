@@ -1,0 +1,146 @@
+"""The galleries as pages: /galleries/<name>/ and /galleries/ in every language.
+
+The main (Thai) run makes the images (in generate_context) and places them in output/
+(in generate_output); the other languages' runs reuse what it found.
+"""
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from content_rules.checks import Problem
+from pelican.generators import Generator
+
+from .cache import Manifest
+from .galleries import (
+    Gallery,
+    attach_results,
+    find_galleries,
+    photo_files,
+    publish_files,
+    read_notes,
+)
+from .plan import Job, Result, Spec
+from .runner import run_all
+from .settings import with_defaults
+
+SITE_KEY = "GALLERY_SITE"
+
+
+class GalleryError(Exception):
+    """Photos or captions have problems, and GALLERY_STRICT is on (as when publishing)."""
+
+
+@dataclass
+class GallerySite:
+    galleries: list[Gallery]
+    results: dict[str, Result]
+    cache_dir: Path
+    encoded: int
+    problems: list[Problem]
+
+
+class GalleryGenerator(Generator):
+    def generate_context(self):
+        settings = with_defaults(self.settings)
+        if SITE_KEY not in settings:
+            settings[SITE_KEY] = build_galleries(settings)
+        galleries = settings[SITE_KEY].galleries
+        self.context["galleries"] = galleries
+        self.context["galleries_by_slug"] = {gallery.slug: gallery for gallery in galleries}
+
+    def generate_output(self, writer):
+        settings, site = self.settings, self.settings[SITE_KEY]
+        if settings["DEFAULT_LANG"] not in settings.get("I18N_SUBSITES", {}):
+            publish_files(site.galleries, site.results, site.cache_dir, Path(self.output_path))
+        template = self.get_template("galleries")
+        writer.write_file(settings["GALLERIES_SAVE_AS"], template, self.context)
+        for gallery in site.galleries:
+            save_as = settings["GALLERY_SAVE_AS"].format(slug=gallery.slug)
+            writer.write_file(save_as, self.get_template("gallery"), self.context, gallery=gallery)
+
+
+def shown_path(settings: dict):
+    root = Path(settings["PATH"]).resolve().parent
+    return lambda path: str(Path(path).resolve().relative_to(root))
+
+
+def build_galleries(settings: dict) -> GallerySite:
+    shown = shown_path(settings)
+    languages = [settings["DEFAULT_LANG"], *settings.get("I18N_SUBSITES", {})]
+    galleries = find_galleries(Path(settings["PATH"]) / settings["GALLERY_PATH"])
+    problems = []
+    for gallery in galleries:
+        problems += read_notes(gallery, languages, shown)
+        problems += [not_a_photo(shown(path)) for path in photo_files(gallery)[1]]
+    cache_dir = Path(settings["CACHE_PATH"]) / "gallery"
+    results = make_images(settings, galleries, cache_dir)
+    for gallery in galleries:
+        failures = attach_results(gallery, results)
+        problems += [Problem(shown(f.source), 0, f"{f.reason}; left out") for f in failures]
+    problems += unknown_gallery_references(settings, {gallery.slug for gallery in galleries})
+    kept = sorted((g for g in galleries if g.photos), key=newest_first)
+    encoded = sum(result.encoded for result in results.values())
+    site = GallerySite(
+        kept, results, cache_dir, encoded, sorted(problems, key=lambda p: (p.path, p.line))
+    )
+    report(site, strict=settings["GALLERY_STRICT"])
+    return site
+
+
+def newest_first(gallery: Gallery):
+    return (gallery.date is None, -(gallery.date.toordinal() if gallery.date else 0), gallery.slug)
+
+
+def not_a_photo(shown: str) -> Problem:
+    return Problem(
+        shown, 0, "is not a photo format the site takes (use JPEG, PNG, WebP or HEIC); left out"
+    )
+
+
+def make_images(settings: dict, galleries: list[Gallery], cache_dir: Path) -> dict[str, Result]:
+    """Results for every photo: from the cache when its bytes and the settings are
+    unchanged, else made now in the process pool."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    spec = Spec.from_settings(settings)
+    manifest = Manifest(cache_dir, spec)
+    results, jobs = {}, []
+    for gallery in galleries:
+        for path in photo_files(gallery)[0]:
+            digest = manifest.digest(path)
+            earlier = manifest.fresh(path, digest)
+            if earlier:
+                results[str(path)] = earlier
+            else:
+                jobs.append(Job(str(path), digest, str(cache_dir), spec))
+    for result in run_all(jobs, settings["GALLERY_WORKERS"], show_progress=True):
+        results[result.source] = result
+    manifest.save(list(results.values()))
+    manifest.prune()
+    return results
+
+
+def unknown_gallery_references(settings: dict, slugs: set[str]) -> list[Problem]:
+    index = settings.get("CONTENT_INDEX")
+    problems = []
+    for source in index.sources.values() if index else []:
+        name = source.matter.get("gallery")
+        if name and name not in slugs:
+            folder = f"content/{settings['GALLERY_PATH']}/{name}/"
+            message = f'Gallery "{name}" has no folder {folder} (check the name)'
+            problems.append(Problem(source.shown, source.matter.line_of("gallery"), message))
+    return problems
+
+
+def report(site: GallerySite, strict: bool) -> None:
+    for problem in site.problems:
+        print(problem, file=sys.stderr)
+    if site.problems or site.encoded:
+        photos = sum(len(gallery.photos) for gallery in site.galleries)
+        print(
+            f"Galleries: {photos} photos published in {len(site.galleries)} galleries, "
+            f"{site.encoded} image files made, {len(site.problems)} problems",
+            file=sys.stderr,
+        )
+    if site.problems and strict:
+        raise GalleryError(f"{len(site.problems)} gallery problems (listed above); stopping")

@@ -1,0 +1,74 @@
+"""What to make of each photo: frozen, picklable descriptions, no disk access."""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+SUPPORTED = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif"}
+EXTENSIONS = {"webp": "webp", "jpeg": "jpg"}
+PIPELINE_VERSION = 1  # change it when transforms change their output
+
+
+@dataclass(frozen=True)
+class Spec:
+    """Everything that shapes the files made from a photo."""
+
+    widths: tuple[int, ...]
+    formats: tuple[tuple[str, tuple[tuple[str, object], ...]], ...]  # (kind, options)
+    max_pixels: int
+    full_size: bool = False
+
+    @classmethod
+    def from_settings(cls, settings: dict) -> "Spec":
+        formats = tuple(
+            (kind, tuple(sorted(options.items())))
+            for kind, options in settings["GALLERY_FORMATS"].items()
+        )
+        widths = tuple(sorted(settings["GALLERY_WIDTHS"]))
+        return cls(widths, formats, settings["GALLERY_MAX_PIXELS"], settings["GALLERY_FULL_SIZE"])
+
+    @property
+    def key(self) -> str:
+        described = json.dumps([PIPELINE_VERSION, self.widths, self.formats, self.full_size])
+        return hashlib.sha256(described.encode()).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Job:
+    source: str  # absolute path of the photo
+    digest: str  # sha256 of its bytes
+    cache_dir: str
+    spec: Spec
+
+
+@dataclass(frozen=True)
+class Rendition:
+    width: int
+    height: int
+    kind: str  # "webp" or "jpeg"
+    file: str  # name in the cache folder
+
+
+@dataclass(frozen=True)
+class Result:
+    source: str
+    digest: str
+    ok: bool
+    width: int = 0
+    height: int = 0
+    renditions: tuple[Rendition, ...] = field(default_factory=tuple)
+    reason: str = ""
+    encoded: int = 0  # files written this time (0 when it came from the cache)
+
+
+def widths_for(full_width: int, spec: Spec) -> list[int]:
+    """The configured widths below the photo's own width, never enlarging; the photo's own
+    width too when it is narrower than the largest one, or when full size is wanted."""
+    widths = [width for width in spec.widths if width < full_width]
+    if spec.full_size or full_width <= max(spec.widths):
+        widths.append(full_width)
+    return sorted(set(widths))
+
+
+def cache_file_name(digest: str, spec: Spec, width: int, kind: str) -> str:
+    return f"{digest[:20]}-{spec.key}-{width}.{EXTENSIONS[kind]}"

@@ -1,0 +1,103 @@
+"""Run the jobs: one module-level function per photo, serially or in a process pool.
+
+A photo that cannot be made becomes a Result with a reason, never an exception.
+"""
+
+import os
+import sys
+import warnings
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+from .plan import Job, Rendition, Result, cache_file_name, widths_for
+from .transforms import encode, fit_width, oriented_size, prepare
+
+try:
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+except ImportError:  # pragma: no cover - pillow-heif is in requirements.txt
+    pass
+
+
+class PhotoTooLarge(Exception):
+    pass
+
+
+def run_job(job: Job) -> Result:
+    try:
+        return make_renditions(job)
+    except Exception as error:
+        return Result(job.source, job.digest, ok=False, reason=describe(error, job))
+
+
+def make_renditions(job: Job) -> Result:
+    if os.path.getsize(job.source) == 0:
+        raise EOFError("empty")
+    Image.MAX_IMAGE_PIXELS = job.spec.max_pixels  # our limit, in this worker
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        with Image.open(job.source) as image:
+            width, height = oriented_size(image)
+            if width * height > job.spec.max_pixels:
+                raise PhotoTooLarge(f"{width}×{height}")
+            widths = widths_for(width, job.spec)
+            pixels = prepare(image, max(widths))
+    renditions = []
+    for target in sorted(widths, reverse=True):
+        pixels = fit_width(pixels, target)
+        for kind, options in job.spec.formats:
+            name = cache_file_name(job.digest, job.spec, target, kind)
+            write_atomically(Path(job.cache_dir) / name, encode(pixels, kind, dict(options)))
+            renditions.append(Rendition(pixels.width, pixels.height, kind, name))
+    return Result(
+        job.source, job.digest, True, width, height, tuple(renditions), "", len(renditions)
+    )
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    temporary = path.with_suffix(path.suffix + ".part")
+    temporary.write_bytes(data)
+    temporary.replace(path)
+
+
+def describe(error: Exception, job: Job) -> str:
+    megapixels = job.spec.max_pixels // 1_000_000
+    if isinstance(error, EOFError) or (isinstance(error, OSError) and "truncated" in str(error)):
+        if os.path.getsize(job.source) == 0:
+            return "is empty (0 bytes): copy it again from the camera or phone"
+        return "is damaged: the file ends early (copy it again from the camera or phone)"
+    if isinstance(
+        error, PhotoTooLarge | Image.DecompressionBombError | Image.DecompressionBombWarning
+    ):
+        return f"is larger than {megapixels} megapixels (resize it, or raise GALLERY_MAX_PIXELS)"
+    if isinstance(error, UnidentifiedImageError):
+        return (
+            "is not a photo that can be read: damaged, or another kind of file named like a photo"
+        )
+    return f"could not be made into web images ({type(error).__name__}: {error})"
+
+
+def run_all(jobs: list[Job], workers: int, show_progress: bool) -> list[Result]:
+    if not jobs:
+        return []
+    if workers <= 1 or len(jobs) == 1:
+        return [run_job(job) for job in with_progress(jobs, len(jobs), show_progress)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        done = pool.map(run_job, jobs, chunksize=1)
+        return list(with_progress(done, len(jobs), show_progress))
+
+
+def with_progress(items, total: int, show: bool):
+    if not (show and sys.stderr.isatty()):
+        yield from items
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("Photos", total=total)
+        for item in items:
+            yield item
+            progress.advance(task)

@@ -1,0 +1,29 @@
+"""The gallery plugin's settings, all prefixed GALLERY_, with their defaults."""
+
+import os
+
+DEFAULTS = {
+    "GALLERY_PATH": "galleries",  # below PATH: one folder per gallery
+    "GALLERY_WIDTHS": [480, 960, 1600, 2400],
+    "GALLERY_FORMATS": {
+        "webp": {"quality": 80, "method": 4},
+        "jpeg": {"quality": 82, "optimize": True, "progressive": True},
+    },
+    "GALLERY_MAX_PIXELS": 210_000_000,  # 200-megapixel phones, and not a pixel more
+    "GALLERY_FULL_SIZE": False,  # also publish each photo at its full size (still stripped)
+    "GALLERY_WORKERS": os.cpu_count() or 1,
+    "GALLERY_STRICT": False,  # publishconf.py: a bad photo stops the build
+    "GALLERY_URL": "galleries/{slug}/",
+    "GALLERY_SAVE_AS": "galleries/{slug}/index.html",
+    "GALLERIES_URL": "galleries/",
+    "GALLERIES_SAVE_AS": "galleries/index.html",
+    # Templates: thumbnails are two a row on phones, three or four on wider screens.
+    "GALLERY_THUMB_SIZES": "(min-width: 60rem) 14rem, (min-width: 40rem) 30vw, 46vw",
+    "GALLERY_EAGER_PHOTOS": 4,  # the first photos load at once, the rest when scrolled to
+}
+
+
+def with_defaults(settings: dict) -> dict:
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)
+    return settings
