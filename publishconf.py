@@ -11,3 +11,4 @@ RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True
 LOAD_CONTENT_CACHE = False
+GALLERY_STRICT = True  # a photo that cannot be published stops the build

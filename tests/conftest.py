@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from pelican import Pelican
-from pelican.plugins import i18n_subsites
+from pelican.plugins.i18n_subsites import i18n_subsites  # the module, not its package
 from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,7 +2,7 @@
 
 Every photo is made once into several widths of WebP and JPEG (upright, sRGB, with no
 metadata at all), in a process pool, with a cache keyed on its bytes and the settings.
-Needs the content_rules plugin (listed before it in PLUGINS).
+Needs the content_rules and bilingual plugins (listed before it in PLUGINS).
 """
 
 from pelican import signals

@@ -67,7 +67,7 @@ def shown_path(settings: dict):
 
 def build_galleries(settings: dict) -> GallerySite:
     shown = shown_path(settings)
-    languages = [settings["DEFAULT_LANG"], *settings.get("I18N_SUBSITES", {})]
+    languages = list(settings["SITE_ROOTS"])  # the main language first, in every run
     galleries = find_galleries(Path(settings["PATH"]) / settings["GALLERY_PATH"])
     problems = []
     for gallery in galleries:

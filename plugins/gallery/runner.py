@@ -65,7 +65,9 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 def describe(error: Exception, job: Job) -> str:
     megapixels = job.spec.max_pixels // 1_000_000
-    if isinstance(error, EOFError) or (isinstance(error, OSError) and "truncated" in str(error)):
+    if isinstance(error, EOFError) or (
+        isinstance(error, OSError) and "truncated" in str(error).lower()
+    ):
         if os.path.getsize(job.source) == 0:
             return "is empty (0 bytes): copy it again from the camera or phone"
         return "is damaged: the file ends early (copy it again from the camera or phone)"
