@@ -31,6 +31,8 @@ PAGES = [
     "tags/",
     "archives/",
     "404.html",
+    "galleries/",
+    "galleries/opening-day/",
 ]
 BOTH_LANGUAGES = PAGES + [f"en/{path}" for path in PAGES if "chuan" not in path]
 
@@ -84,6 +86,59 @@ def test_axe_finds_no_violations(served_site, phone, path):
     problems = [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
     assert problems == []
     assert result["passes"], "axe ran no checks"
+
+
+@pytest.mark.parametrize("path", ["galleries/opening-day/", "en/galleries/opening-day/"])
+def test_lightbox_works_with_the_keyboard(served_site, phone, path):
+    origin, _ = served_site
+    phone.goto(f"{origin}/{path}")
+    links = phone.locator(".gallery__link")
+    dialog = phone.locator("dialog.lightbox")
+    links.nth(1).focus()
+    phone.keyboard.press("Enter")
+    assert dialog.evaluate("d => d.open")
+    assert phone.locator(".lightbox__count").inner_text() == "2 / 4"
+    first_caption = phone.locator(".lightbox__caption").inner_text()
+    phone.keyboard.press("ArrowRight")
+    assert phone.locator(".lightbox__count").inner_text() == "3 / 4"
+    assert phone.locator(".lightbox__caption").inner_text() != first_caption
+    phone.keyboard.press("ArrowLeft")
+    phone.keyboard.press("ArrowLeft")
+    assert phone.locator(".lightbox__count").inner_text() == "1 / 4"
+    image = phone.locator(".lightbox__picture img")
+    image.evaluate("img => img.decode()")
+    assert image.evaluate("img => img.naturalWidth") > 0
+    phone.keyboard.press("Escape")
+    assert not dialog.evaluate("d => d.open")
+    assert phone.evaluate(
+        "document.activeElement === document.querySelectorAll('.gallery__link')[1]"
+    )
+
+
+def test_lightbox_swipes_and_axe_finds_nothing_while_it_is_open(served_site, phone):
+    origin, _ = served_site
+    phone.goto(f"{origin}/galleries/opening-day/")
+    phone.locator(".gallery__link").first.click()
+    box = phone.locator("dialog.lightbox").bounding_box()
+    middle = box["y"] + box["height"] / 2
+    phone.mouse.move(300, middle)
+    phone.mouse.down()
+    phone.mouse.move(100, middle)
+    phone.mouse.up()
+    assert phone.locator(".lightbox__count").inner_text() == "2 / 4"
+    phone.add_script_tag(path=str(NODE_TOOLS / "axe-core/axe.min.js"))
+    result = phone.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    assert [v["id"] for v in result["violations"]] == []
+
+
+def test_without_javascript_a_photo_is_a_plain_link(served_site, browser):
+    origin, output = served_site
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{origin}/galleries/opening-day/")
+    page.locator(".gallery__link").first.click()
+    assert page.url.endswith(".jpg") and page.url.startswith(f"{origin}/galleries/opening-day/")
+    context.close()
 
 
 def test_nu_html_checker_finds_no_errors(served_site):

@@ -5,7 +5,7 @@
   "use strict";
   var dialog = document.querySelector("dialog.lightbox");
   if (!dialog || typeof dialog.showModal !== "function") return;
-  var picture = dialog.querySelector(".lightbox__picture");
+  var frame = dialog.querySelector(".lightbox__picture");
   var caption = dialog.querySelector(".lightbox__caption");
   var count = dialog.querySelector(".lightbox__count");
   var links = [];
@@ -24,10 +24,12 @@
     var link = links[current];
     var thumbnail = link.querySelector("img");
     var figcaption = link.closest("figure").querySelector("figcaption");
-    picture.replaceChildren(
+    var photo = document.createElement("picture");
+    photo.append(
       element("source", { type: "image/webp", srcset: link.dataset.webp, sizes: "100vw" }),
-      element("img", { src: link.href, srcset: link.dataset.jpeg, sizes: "100vw", alt: thumbnail.alt })
+      element("img", { src: link.href, srcset: link.dataset.jpeg, sizes: "100vw", alt: thumbnail.alt, draggable: "false" })
     );
+    frame.replaceChildren(photo);
     caption.textContent = figcaption ? figcaption.textContent : "";
     caption.lang = figcaption ? figcaption.lang : "";
     count.textContent = (current + 1) + " / " + links.length;
@@ -54,6 +56,7 @@
   dialog.addEventListener("click", function (event) {
     if (event.target === dialog) dialog.close(); /* a click on the dark backdrop */
   });
+  dialog.addEventListener("dragstart", function (event) { event.preventDefault(); });
   dialog.addEventListener("pointerdown", function (event) { swipeStart = event.clientX; });
   dialog.addEventListener("pointerup", function (event) {
     if (swipeStart === null) return;
@@ -62,7 +65,7 @@
     if (Math.abs(moved) > 50) show(current + (moved < 0 ? 1 : -1));
   });
   dialog.addEventListener("close", function () {
-    picture.replaceChildren();
+    frame.replaceChildren();
     if (opener) opener.focus();
   });
 })();
