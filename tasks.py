@@ -100,7 +100,10 @@ def format(c):
     c.run(f"{BIN / 'ruff'} check --fix .")
 
 
-@task
-def bench(c):
-    """Time our build against plain Pelican on a generated corpus."""
-    c.run(f"{sys.executable} tests/bench.py", pty=False)
+@task(help={"part": "site or gallery (default: both)"})
+def bench(c, part=""):
+    """Time the site build against plain Pelican, and the photo pipeline against its floor."""
+    if part in ("", "site"):
+        c.run(f"{sys.executable} tests/bench.py", pty=False)
+    if part in ("", "gallery"):
+        c.run(f"{sys.executable} tests/bench_gallery.py", pty=False)

@@ -132,7 +132,7 @@ def test_lightbox_swipes_and_axe_finds_nothing_while_it_is_open(served_site, pho
 
 
 def test_without_javascript_a_photo_is_a_plain_link(served_site, browser):
-    origin, output = served_site
+    origin, _ = served_site
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{origin}/galleries/opening-day/")

@@ -305,3 +305,13 @@ def test_galleries_survive_an_emptied_output_folder(site, tmp_path):
     again = build(site["content"], output)
     assert again.encoded == 0
     assert (output / "galleries/opening/wide-2400.webp").exists()
+
+
+def test_the_same_photo_twice_is_made_once(tmp_path):
+    content = write_tree(tmp_path / "content", {"galleries/a/index.md": "Title: ก\n"})
+    save_jpeg(content / "galleries/a/one.jpg", marked())
+    (content / "galleries/b").mkdir()
+    shutil.copy(content / "galleries/a/one.jpg", content / "galleries/b/copy.jpg")
+    built = build(content, tmp_path / "output")
+    assert built.encoded == 6
+    assert (tmp_path / "output/galleries/b/copy-960.webp").exists()

@@ -5,7 +5,7 @@ The main (Thai) run makes the images (in generate_context) and places them in ou
 """
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from content_rules.checks import Problem
@@ -104,7 +104,7 @@ def make_images(settings: dict, galleries: list[Gallery], cache_dir: Path) -> di
     cache_dir.mkdir(parents=True, exist_ok=True)
     spec = Spec.from_settings(settings)
     manifest = Manifest(cache_dir, spec)
-    results, jobs = {}, []
+    results, waiting = {}, {}  # waiting: digest → the paths of the same photo
     for gallery in galleries:
         for path in photo_files(gallery)[0]:
             digest = manifest.digest(path)
@@ -112,9 +112,12 @@ def make_images(settings: dict, galleries: list[Gallery], cache_dir: Path) -> di
             if earlier:
                 results[str(path)] = earlier
             else:
-                jobs.append(Job(str(path), digest, str(cache_dir), spec))
+                waiting.setdefault(digest, []).append(str(path))
+    jobs = [Job(paths[0], digest, str(cache_dir), spec) for digest, paths in waiting.items()]
     for result in run_all(jobs, settings["GALLERY_WORKERS"], show_progress=True):
-        results[result.source] = result
+        first, *copies = waiting[result.digest]  # a photo in two places is made once
+        results[first] = result
+        results.update({path: replace(result, source=path, encoded=0) for path in copies})
     manifest.save(list(results.values()))
     manifest.prune()
     return results
