@@ -315,3 +315,20 @@ def test_the_same_photo_twice_is_made_once(tmp_path):
     built = build(content, tmp_path / "output")
     assert built.encoded == 6
     assert (tmp_path / "output/galleries/b/copy-960.webp").exists()
+
+
+def test_full_size_is_published_only_when_asked_and_still_stripped(tmp_path):
+    from PIL import ImageCms
+
+    content = write_tree(tmp_path / "content", {"galleries/a/index.md": "Title: ก\n"})
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    marked((3000, 2000)).save(content / "galleries/a/tagged.jpg", icc_profile=srgb, exif=b"")
+    save_jpeg(content / "galleries/a/big.jpg", marked((3000, 2000)))
+    build(content, tmp_path / "output")
+    folder = tmp_path / "output/galleries/a"
+    assert not list(folder.glob("*-3000.*"))
+    build(content, tmp_path / "output", GALLERY_FULL_SIZE=True)
+    full = Image.open(folder / "big-3000.jpg")
+    assert full.size == (3000, 2000) and not full.getexif() and "icc_profile" not in full.info
+    assert "icc_profile" not in Image.open(folder / "tagged-960.webp").info
+    assert near(Image.open(folder / "tagged-960.jpg").getpixel((900, 600)), BLUE, 12)
