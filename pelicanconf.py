@@ -3,8 +3,6 @@
 Deploy-only changes (absolute SITEURL, drafts off) live in publishconf.py.
 """
 
-from datetime import date
-
 SITENAME = "OTOP City ขอนแก่น"
 SITEURL = ""
 ORGANISER = "สำนักงานพัฒนาชุมชนจังหวัดขอนแก่น"
@@ -24,9 +22,6 @@ I18N_SUBSITES = {
     "en": {
         "SITENAME": "OTOP City Khon Kaen",
         "ORGANISER": "Khon Kaen Provincial Community Development Office",
-        "FAIR_NAME": "OTOP City in Khon Kaen",
-        "FAIR_VENUE": "Ratchadanusorn Park, Mueang Khon Kaen",
-        "FAIR_HOURS": "10:00 – 22:00 every day",
     }
 }
 # Template strings are written in English and translated by both catalogs,
@@ -51,14 +46,6 @@ TAG_NAMES = {
     "stage": {"th": "เวที", "en": "Stage"},
 }
 DEFAULT_CATEGORY = "ข่าว"
-
-# ---- The fair (until editions are content of their own) ---------------------
-FAIR_EDITION = 27
-FAIR_NAME = "OTOP City ขอนแก่น"
-FAIR_START = date(2024, 5, 27)
-FAIR_END = date(2024, 6, 2)
-FAIR_VENUE = "สวนรัชดานุสรณ์ อำเภอเมืองขอนแก่น"
-FAIR_HOURS = "10.00 – 22.00 น. ทุกวัน"
 
 # ---- Addresses: ASCII, the same path in both languages ---------------------
 # The content_rules plugin sets every slug (see README); Pelican's own first guess,
@@ -127,6 +114,7 @@ PLUGINS = [
     "thai_dates",
     "theme_assets",
     "gallery",
+    "fair",
 ]
 READERS = {"rst": None, "htm": None, "html": None}  # Markdown only
 MARKDOWN = {

@@ -1,0 +1,62 @@
+"""Template helpers for the fair's pages: JSON-LD builders and prices."""
+
+from functools import partial
+
+from babel.numbers import format_decimal
+
+from . import structured
+
+
+def baht(price: tuple[float, float], lang: str) -> str:
+    low, high = (format_decimal(value, format="#,##0.##", locale=lang) for value in price)
+    amount = low if low == high else f"{low}–{high}"
+    return f"{amount} บาท" if lang == "th" else f"{amount} baht"
+
+
+def page_address(settings: dict, lang: str, path: str) -> str:
+    """An absolute address, as calendars and structured data need: the site's own when
+    SITEURL is absolute (publishing), else the preview server's (FEED_DOMAIN)."""
+    root = settings["SITE_ROOTS"][lang]
+    base = "" if root.startswith(("http://", "https://")) else settings.get("FEED_DOMAIN", "")
+    return f"{base}{root}/{path}"
+
+
+def organiser(settings: dict) -> dict:
+    return structured.organisation(
+        settings["ORGANISER"], page_address(settings, settings["DEFAULT_LANG"], "")
+    )
+
+
+def event_data(settings: dict, edition) -> dict:
+    lang = settings["DEFAULT_LANG"]
+    return structured.event(
+        edition, lang, page_address(settings, lang, edition.path), organiser(settings)
+    )
+
+
+def product_data(settings: dict, product, gallery) -> dict:
+    lang = settings["DEFAULT_LANG"]
+    image = None
+    if gallery and gallery.cover:
+        image = page_address(settings, settings["MAIN_LANG"], gallery.cover.largest()[2])
+    return structured.product(product, lang, page_address(settings, lang, product.path), image)
+
+
+def news_data(settings: dict, article, gallery) -> dict:
+    lang = settings["DEFAULT_LANG"]
+    url = page_address(settings, lang, settings["ARTICLE_URL"].format(slug=article.slug))
+    image = None
+    if gallery and gallery.cover:
+        image = page_address(settings, settings["MAIN_LANG"], gallery.cover.largest()[2])
+    return structured.news_article(article, lang, url, organiser(settings), image)
+
+
+def add_template_helpers(generator):
+    settings = generator.settings
+    generator.env.filters["baht"] = baht
+    generator.env.globals.update(
+        schema_breadcrumbs=structured.breadcrumbs,
+        schema_event=partial(event_data, settings),
+        schema_product=partial(product_data, settings),
+        schema_news=partial(news_data, settings),
+    )

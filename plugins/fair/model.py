@@ -1,0 +1,185 @@
+"""Editions, their programme and the products, read from content/ and checked.
+
+Each reader returns what it could read and a list of problems, one per mistake, each
+naming the file, the line and the field, as content_rules does for news.
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from content_rules.checks import ISO_DATE, Problem, judge_date
+from content_rules.frontmatter import FrontMatter, parse_lines
+
+from .names import lookup
+
+BANGKOK = ZoneInfo("Asia/Bangkok")
+TIME = re.compile(r"^(\d{1,2})[.:](\d{2})$")
+PRICE = re.compile(r"^(\d+(?:\.\d+)?)(?:\s*[-–]\s*(\d+(?:\.\d+)?))?$")
+
+
+@dataclass
+class Text:
+    """What a Markdown file says, with the line of each field."""
+
+    path: Path
+    shown: str
+    matter: FrontMatter
+    body: str
+
+    def get(self, key: str) -> str:
+        return self.matter.get(key) or ""
+
+    def problem(self, key: str, message: str) -> Problem:
+        return Problem(self.shown, self.matter.line_of(key), message)
+
+
+def read_text(path: Path, shown: str) -> Text:
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    matter = parse_lines(path, lines)
+    return Text(path, shown, matter, "\n".join(lines[matter.end_line :]))
+
+
+@dataclass
+class Event:
+    day: date
+    start: time
+    end: time
+    titles: dict[str, str]
+    places: dict[str, str]
+    line: int
+
+    def starts(self) -> datetime:
+        return datetime.combine(self.day, self.start, BANGKOK)
+
+    def ends(self) -> datetime:
+        return datetime.combine(self.day, self.end, BANGKOK)
+
+    @property
+    def uid(self) -> str:
+        """Stable while the row keeps its day and Thai title, wherever it moves in the
+        table and whatever its times become: calendars update the event, not copy it."""
+        title = hashlib.sha256(self.titles["th"].encode()).hexdigest()[:10]
+        return f"{self.day:%Y%m%d}-{title}"
+
+
+@dataclass
+class Edition:
+    number: int
+    start: date
+    end: date
+    opens: time
+    closes: time
+    latitude: float
+    longitude: float
+    texts: dict[str, Text] = field(default_factory=dict)  # lang → its file
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return f"editions/{self.number}/"
+
+    def text(self, lang: str, key: str) -> str:
+        own = self.texts.get(lang)
+        return (own.get(key) if own else "") or self.texts["th"].get(key)
+
+    def starts(self) -> datetime:
+        return datetime.combine(self.start, self.opens, BANGKOK)
+
+    def ends(self) -> datetime:
+        return datetime.combine(self.end, self.closes, BANGKOK)
+
+    def days(self) -> list[date]:
+        return sorted({event.day for event in self.events})
+
+    def events_on(self, day: date) -> list[Event]:
+        return sorted((e for e in self.events if e.day == day), key=lambda e: e.start)
+
+
+@dataclass
+class Product:
+    slug: str
+    category: str
+    stars: int
+    district: str
+    booth: str
+    edition: int
+    price: tuple[float, float] | None
+    texts: dict[str, Text] = field(default_factory=dict)
+
+    @property
+    def path(self) -> str:
+        return f"products/{self.slug}/"
+
+    def text(self, lang: str, key: str) -> str:
+        own = self.texts.get(lang)
+        return (own.get(key) if own else "") or self.texts["th"].get(key)
+
+
+# ---- Field readers: (value or None, problem message or None) ----------------------------
+
+
+def read_date(text: Text, key: str) -> tuple[date | None, Problem | None]:
+    value = text.get(key)
+    if not value:
+        return None, text.problem(key, f'{key} is missing (add "{key}: 2024-05-27")')
+    kind, fix = judge_date(value)
+    if kind:
+        return None, text.problem(key, f'{key} "{value}" is not a date (write {fix})')
+    year, month, day = ISO_DATE.match(value).groups()
+    return date(int(year), int(month), int(day)), None
+
+
+def read_time(text: Text, key: str, example: str) -> tuple[time | None, Problem | None]:
+    value = text.get(key)
+    found = TIME.match(value)
+    if found and int(found[1]) < 24 and int(found[2]) < 60:
+        return time(int(found[1]), int(found[2])), None
+    what = f'{key} "{value}" is not a time' if value else f"{key} is missing"
+    return None, text.problem(key, f"{what} (write {example})")
+
+
+def read_number(text: Text, key: str, low: float, high: float, example: str):
+    value = text.get(key)
+    try:
+        number = float(value)
+    except ValueError:
+        number = None
+    if number is not None and low <= number <= high:
+        return number, None
+    what = (
+        f'{key} "{value}" is not a number from {low:g} to {high:g}'
+        if value
+        else f"{key} is missing"
+    )
+    return None, text.problem(key, f"{what} (write {example})")
+
+
+def read_name(text: Text, key: str, table: dict) -> tuple[str | None, Problem | None]:
+    value = text.get(key)
+    slug = lookup(table, value) if value else None
+    if slug:
+        return slug, None
+    choices = ", ".join(names["en"] for names in table.values())
+    if len(table) > 8:
+        choices = ", ".join(names["th"] for names in list(table.values())[:4]) + ", …"
+    what = f'{key} "{value}" is not one of this site\'s' if value else f"{key} is missing"
+    return None, text.problem(key, f"{what} (write one of: {choices})")
+
+
+def read_price(text: Text) -> tuple[tuple[float, float] | None, Problem | None]:
+    value = text.get("price").replace(",", "")
+    if not value:
+        return None, None
+    found = PRICE.match(value)
+    if found:
+        low = float(found[1])
+        high = float(found[2] or found[1])
+        if low <= high:
+            return (low, high), None
+    return None, text.problem(
+        "price", f'Price "{value}" is not a price in baht (write 120 or 120-350)'
+    )

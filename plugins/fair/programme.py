@@ -1,0 +1,69 @@
+"""The programme of an edition: a Markdown table, one row per show or activity.
+
+| Date       | Start | End   | Thai title   | English title    | Thai place | English place |
+|------------|-------|-------|--------------|------------------|------------|---------------|
+| 2024-05-28 | 17.30 | 19.00 | พิธีเปิดงาน    | Opening ceremony | เวทีกลาง    | Central stage |
+"""
+
+from datetime import date, time
+from pathlib import Path
+
+from content_rules.checks import Problem, judge_date
+
+from .model import TIME, Edition, Event
+
+COLUMNS = 7
+
+
+def cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def read_programme(path: Path, edition: Edition, shown) -> tuple[list[Event], list[Problem]]:
+    events, problems = [], []
+    rows = [(n, line) for n, line in enumerate(path.read_text("utf-8-sig").splitlines(), 1)]
+    rows = [(n, line) for n, line in rows if line.strip().startswith("|")]
+    for number, line in rows[2:]:  # after the header and its |---| line
+        event, problem = read_row(cells(line), number, edition)
+        if event and event.uid in {e.uid for e in events}:
+            problem = (
+                f'repeats "{event.titles["th"]}" on {event.day} (give the second one another title)'
+            )
+        if problem:
+            problems.append(Problem(shown(path), number, problem))
+        else:
+            events.append(event)
+    return events, problems
+
+
+def read_row(row: list[str], line: int, edition: Edition) -> tuple[Event | None, str | None]:
+    if len(row) != COLUMNS:
+        return (
+            None,
+            f"has {len(row)} columns; a row has {COLUMNS} (date | start | end | Thai | English | Thai place | English place)",
+        )
+    day_text, start_text, end_text, title_th, title_en, place_th, place_en = row
+    kind, fix = judge_date(day_text)
+    if kind:
+        return None, f'Date "{day_text}" is not a date (write {fix})'
+    day = date.fromisoformat("-".join(f"{int(p):02d}" for p in day_text[:10].split("-")))
+    start, end = clock(start_text), clock(end_text)
+    if start is None or end is None:
+        bad = start_text if start is None else end_text
+        return None, f'"{bad}" is not a time (write 18.00)'
+    if end <= start:
+        return None, f"ends at {end_text}, before it starts at {start_text} (check the times)"
+    if not edition.start <= day <= edition.end:
+        return None, f"is on {day}, outside the edition's dates {edition.start} – {edition.end}"
+    if not title_th:
+        return None, "has no Thai title"
+    return Event(
+        day, start, end, {"th": title_th, "en": title_en}, {"th": place_th, "en": place_en}, line
+    ), None
+
+
+def clock(text: str) -> time | None:
+    found = TIME.match(text)
+    if found and int(found[1]) < 24 and int(found[2]) < 60:
+        return time(int(found[1]), int(found[2]))
+    return None

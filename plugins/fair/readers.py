@@ -1,0 +1,155 @@
+"""Read content/editions/ and content/products/ into Editions and Products."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from content_rules.checks import Problem
+from content_rules.slugs import slug_from_file_stem
+
+from .model import (
+    Edition,
+    Product,
+    Text,
+    read_date,
+    read_name,
+    read_number,
+    read_price,
+    read_text,
+    read_time,
+)
+from .names import CATEGORIES, DISTRICTS
+from .programme import read_programme
+
+
+@dataclass
+class Fair:
+    editions: list[Edition] = field(default_factory=list)  # newest first
+    products: list[Product] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def edition(self, number: int) -> Edition | None:
+        return next((e for e in self.editions if e.number == number), None)
+
+
+def bilingual_files(folder: Path, languages: list[str], shown) -> dict[str, dict[str, Text]]:
+    """{stem: {lang: Text}} for x.md (main language) and x.<lang>.md beside it."""
+    found: dict[str, dict[str, Text]] = {}
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        stem, _, suffix = path.stem.rpartition(".")
+        if stem and suffix == "programme":
+            continue
+        if not (stem and suffix in languages):
+            stem, suffix = path.stem, languages[0]
+        found.setdefault(stem, {})[suffix] = read_text(path, shown(path))
+    return found
+
+
+def collect(*pairs):
+    """Values of (value, problem) pairs, and the problems that were not None."""
+    values = [value for value, _ in pairs]
+    problems = [problem for _, problem in pairs if problem]
+    return values, problems
+
+
+def read_edition(stem: str, texts: dict[str, Text], main: str) -> tuple[Edition | None, list]:
+    text = texts.get(main)
+    if text is None:
+        other = next(iter(texts.values()))
+        return None, [
+            Problem(other.shown, 1, f"Translation has no original (add {stem}.md beside it)")
+        ]
+    if not stem.isdigit():
+        return None, [
+            Problem(text.shown, 0, "An edition's file is named by its number (e.g. 27.md)")
+        ]
+    values, problems = collect(
+        read_date(text, "Start"),
+        read_date(text, "End"),
+        read_time(text, "Opens", "10.00"),
+        read_time(text, "Closes", "22.00"),
+        read_number(text, "Latitude", -90, 90, "16.4419"),
+        read_number(text, "Longitude", -180, 180, "102.8360"),
+    )
+    for key in ("Title", "Venue", "Address"):
+        if not text.get(key):
+            problems.append(text.problem(key, f'{key} is missing (add "{key}: …")'))
+    start, end = values[0], values[1]
+    if start and end and end < start:
+        problems.append(text.problem("End", f"End {end} is before Start {start} (swap them)"))
+    if problems:
+        return None, problems
+    return Edition(int(stem), *values, texts=texts), []
+
+
+def read_product(
+    stem: str, texts: dict[str, Text], main: str, fair: Fair
+) -> tuple[Product | None, list]:
+    text = texts.get(main)
+    if text is None:
+        other = next(iter(texts.values()))
+        return None, [
+            Problem(other.shown, 1, f"Translation has no original (add {stem}.md beside it)")
+        ]
+    stars, star_problem = read_number(text, "Stars", 1, 5, "a whole number from 1 to 5, e.g. 4")
+    if stars is not None and stars != int(stars):
+        stars, star_problem = (
+            None,
+            text.problem("Stars", f'Stars "{text.get("stars")}" is not a whole number (write 4)'),
+        )
+    values, problems = collect(
+        read_name(text, "Category", CATEGORIES),
+        read_name(text, "District", DISTRICTS),
+        read_price(text),
+        (stars, star_problem),
+    )
+    for key in ("Title", "Producer", "Booth"):
+        if not text.get(key):
+            problems.append(text.problem(key, f'{key} is missing (add "{key}: …")'))
+    edition = read_edition_reference(text, fair)
+    problems += edition[1]
+    if problems:
+        return None, problems
+    category, district, price, stars = values
+    slug = text.get("slug") or slug_from_file_stem(stem) or stem
+    return Product(
+        slug, category, int(stars), district, text.get("booth"), edition[0], price, texts
+    ), []
+
+
+def read_edition_reference(text: Text, fair: Fair) -> tuple[int | None, list[Problem]]:
+    """The edition a file belongs to: its `Edition:` field, else the newest one."""
+    value = text.get("edition")
+    if not value:
+        return (fair.editions[0].number if fair.editions else None), []
+    if value.isdigit() and fair.edition(int(value)):
+        return int(value), []
+    known = ", ".join(str(e.number) for e in fair.editions) or "none yet"
+    message = f'Edition "{value}" is not defined (add content/editions/{value}.md, or write one of: {known})'
+    return None, [text.problem("edition", message)]
+
+
+def read_fair(settings: dict, shown) -> Fair:
+    languages = list(settings["SITE_ROOTS"])
+    root = Path(settings["PATH"])
+    fair = Fair()
+    for stem, texts in bilingual_files(
+        root / settings["FAIR_EDITIONS_PATH"], languages, shown
+    ).items():
+        edition, problems = read_edition(stem, texts, languages[0])
+        fair.problems += problems
+        if edition:
+            programme = root / settings["FAIR_EDITIONS_PATH"] / f"{stem}.programme.md"
+            edition.events, found = (
+                read_programme(programme, edition, shown) if programme.exists() else ([], [])
+            )
+            fair.problems += found
+            fair.editions.append(edition)
+    fair.editions.sort(key=lambda e: e.start, reverse=True)
+    for stem, texts in bilingual_files(
+        root / settings["FAIR_PRODUCTS_PATH"], languages, shown
+    ).items():
+        product, problems = read_product(stem, texts, languages[0], fair)
+        fair.problems += problems
+        fair.products += [product] if product else []
+    fair.products.sort(key=lambda p: (p.category, p.text(languages[0], "title")))
+    return fair
