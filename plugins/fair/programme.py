@@ -13,6 +13,7 @@ from content_rules.checks import Problem, judge_date
 from .model import TIME, Edition, Event
 
 COLUMNS = 7
+COLUMN_NAMES = "date | start | end | Thai | English | Thai place | English place"
 
 
 def cells(line: str) -> list[str]:
@@ -38,10 +39,7 @@ def read_programme(path: Path, edition: Edition, shown) -> tuple[list[Event], li
 
 def read_row(row: list[str], line: int, edition: Edition) -> tuple[Event | None, str | None]:
     if len(row) != COLUMNS:
-        return (
-            None,
-            f"has {len(row)} columns; a row has {COLUMNS} (date | start | end | Thai | English | Thai place | English place)",
-        )
+        return None, f"has {len(row)} columns; a row has {COLUMNS}: {COLUMN_NAMES}"
     day_text, start_text, end_text, title_th, title_en, place_th, place_en = row
     kind, fix = judge_date(day_text)
     if kind:

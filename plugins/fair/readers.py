@@ -19,6 +19,7 @@ from .model import (
 )
 from .names import CATEGORIES, DISTRICTS
 from .programme import read_programme
+from .references import undefined_edition
 
 
 @dataclass
@@ -123,9 +124,7 @@ def read_edition_reference(text: Text, fair: Fair) -> tuple[int | None, list[Pro
         return (fair.editions[0].number if fair.editions else None), []
     if value.isdigit() and fair.edition(int(value)):
         return int(value), []
-    known = ", ".join(str(e.number) for e in fair.editions) or "none yet"
-    message = f'Edition "{value}" is not defined (add content/editions/{value}.md, or write one of: {known})'
-    return None, [text.problem("edition", message)]
+    return None, [text.problem("edition", undefined_edition(value, fair))]
 
 
 def read_fair(settings: dict, shown) -> Fair:

@@ -5,6 +5,12 @@ from pathlib import Path
 from content_rules.checks import Problem
 
 
+def undefined_edition(written: str, fair) -> str:
+    known = ", ".join(str(edition.number) for edition in fair.editions) or "none yet"
+    fix = f"add content/editions/{written}.md, or write one of: {known}"
+    return f'Edition "{written}" is not defined ({fix})'
+
+
 def reference_problems(settings: dict, fair) -> list[Problem]:
     problems = []
     numbers = {str(edition.number) for edition in fair.editions}
@@ -12,8 +18,7 @@ def reference_problems(settings: dict, fair) -> list[Problem]:
     for source in index.sources.values() if index else []:
         written = source.matter.get("edition")
         if written and written not in numbers:
-            known = ", ".join(sorted(numbers)) or "none yet"
-            message = f'Edition "{written}" is not defined (add content/editions/{written}.md, or write one of: {known})'
+            message = undefined_edition(written, fair)
             problems.append(Problem(source.shown, source.matter.line_of("edition"), message))
     galleries = Path(settings["PATH"]) / settings.get("GALLERY_PATH", "galleries")
     for product in fair.products:
