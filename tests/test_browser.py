@@ -33,6 +33,13 @@ PAGES = [
     "404.html",
     "galleries/",
     "galleries/opening-day/",
+    "editions/",
+    "editions/27/",
+    "editions/27/venue/",
+    "products/",
+    "products/category/textiles/",
+    "products/chonnabot-mudmee-silk/",
+    "products/herbal-compress-waeng-yai/",
 ]
 BOTH_LANGUAGES = PAGES + [f"en/{path}" for path in PAGES if "chuan" not in path]
 
@@ -139,6 +146,60 @@ def test_without_javascript_a_photo_is_a_plain_link(served_site, browser):
     page.locator(".gallery__link").first.click()
     assert page.url.endswith(".jpg") and page.url.startswith(f"{origin}/galleries/opening-day/")
     context.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "category", "label"),
+    [("products/", "textiles", "ผ้า เครื่องแต่งกาย"), ("en/products/", "food", "Food")],
+)
+def test_catalogue_filters_show_only_the_chosen_products(served_site, phone, path, category, label):
+    origin, _ = served_site
+    phone.goto(f"{origin}/{path}")
+    cards = phone.locator(".product-card")
+    total = cards.count()
+    phone.get_by_label(
+        phone.locator("[data-filters] label").first.inner_text().split()[0]
+    ).select_option(label=label)
+    visible = phone.locator(".product-card:visible")
+    assert 0 < visible.count() < total
+    assert set(visible.evaluate_all("cards => cards.map(c => c.dataset.category)")) == {category}
+    assert str(visible.count()) in phone.locator(".filters__count").inner_text()
+    phone.locator("select[name=stars]").select_option("5")
+    stars = phone.locator(".product-card:visible").evaluate_all(
+        "cards => cards.map(c => c.dataset.stars)"
+    )
+    assert set(stars) <= {"5"}
+
+
+BANGKOK_TIMES = [
+    ("2024-05-20T12:00:00+07:00", "อีก 7 วันเริ่มงาน", "Starts in 7 days"),
+    ("2024-05-26T20:00:00+07:00", "เริ่มงานพรุ่งนี้", "Starts tomorrow"),
+    ("2024-05-27T08:00:00+07:00", "เปิดงานวันนี้ เวลา 10.00 น.", "Opens today at 10.00"),
+    ("2024-05-29T12:00:00+07:00", "กำลังจัดงาน", "Happening now"),
+    ("2024-06-05T12:00:00+07:00", "งานครั้งนี้จบแล้ว", "This edition has ended"),
+]
+
+
+@pytest.mark.parametrize(("now", "thai", "english"), BANGKOK_TIMES)
+def test_home_page_says_where_the_fair_stands_on_any_day(served_site, phone, now, thai, english):
+    from datetime import datetime
+
+    origin, _ = served_site
+    phone.clock.set_fixed_time(datetime.fromisoformat(now))
+    for path, expected in (("/", thai), ("/en/", english)):
+        phone.goto(origin + path)
+        state = phone.locator(".fair-state")
+        assert state.is_visible() and state.inner_text() == expected
+
+
+def test_programme_marks_the_show_now_and_the_next_one(served_site, phone):
+    from datetime import datetime
+
+    origin, _ = served_site
+    phone.clock.set_fixed_time(datetime.fromisoformat("2024-05-28T18:00:00+07:00"))
+    phone.goto(f"{origin}/en/editions/27/")
+    assert "Opening ceremony" in phone.locator(".programme__now").inner_text()
+    assert "Mor lam concert" in phone.locator(".programme__next").inner_text()
 
 
 def test_nu_html_checker_finds_no_errors(served_site):
