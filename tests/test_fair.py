@@ -227,3 +227,36 @@ def problems_of(tmp_path, files: dict[str, str]) -> list[str]:
 )
 def test_each_fair_mistake_is_one_clear_line(tmp_path, files, expected):
     assert problems_of(tmp_path, files) == [expected]
+
+
+def test_a_new_edition_keeps_the_earlier_addresses(tmp_path):
+    from conftest import SITES
+
+    content = tmp_path / "content"
+    import shutil
+
+    shutil.copytree(SITES / "minimal" / "content", content)
+    output = build_site(content, tmp_path / "output")
+    before = {str(p.relative_to(output)) for p in output.rglob("index.html")}
+    write_tree(
+        content,
+        {
+            "editions/28.md": GOOD["editions/27.md"]
+            .replace("ครั้งที่ 27", "ครั้งที่ 28")
+            .replace("2024-05-27", "2025-05-26")
+            .replace("2024-06-02", "2025-06-01")
+        },
+    )
+    build_site(content, tmp_path / "output")
+    after = {str(p.relative_to(output)) for p in output.rglob("index.html")}
+    assert before <= after
+    assert {"editions/28/index.html", "en/editions/28/index.html"} <= after
+    assert page(output, "").select_one(".fair__kicker").text == "ครั้งที่ 28"
+    archive = [a["href"] for a in page(output, "editions/").select(".name-list a")]
+    assert archive == ["/editions/28/", "/editions/27/"]
+
+
+def test_edition_page_lists_its_news_products_and_photos(minimal_site):
+    soup = page(minimal_site, "en/editions/27/")
+    assert "The first day of the fair" in soup.select_one("#edition-news").parent.text
+    assert "2 products at this edition" in soup.select_one("#edition-products").parent.text
