@@ -77,14 +77,14 @@ def read_only_own_language(generator):
     """Each language's run reads its own files (and untranslated originals), not every
     file of every language only for Pelican to pair them and i18n_subsites to drop them."""
     settings = generator.settings
-    wanted = settings["CONTENT_INDEX"].paths_to_read(
-        settings["DEFAULT_LANG"], settings["MAIN_LANG"]
-    )
+    index, lang = settings["CONTENT_INDEX"], settings["DEFAULT_LANG"]
+    wanted = index.paths_to_read(lang, settings["MAIN_LANG"])
+    wanted = {os.path.relpath(path, generator.path) for path in wanted}  # as get_files names them
     find_files = generator.get_files
 
     def get_files(paths, exclude=None, extensions=None):
         found = find_files(paths, exclude=exclude, extensions=extensions)
-        return {f for f in found if os.path.abspath(os.path.join(generator.path, f)) in wanted}
+        return {f for f in found if os.path.normpath(f) in wanted}
 
     generator.get_files = get_files
 

@@ -3,10 +3,8 @@
 from functools import cache
 from pathlib import Path
 
-import markdown
 from pelican.generators import Generator
 
-from .calendar import event_calendar, programme_calendar
 from .helpers import page_address
 from .names import CATEGORIES, DISTRICTS
 
@@ -67,6 +65,8 @@ class FairGenerator(Generator):
             write(f"{product.path}index.html", "product", product=product)
 
     def write_calendars(self, edition, lang: str):
+        from .calendar import event_calendar, programme_calendar  # icalendar, only when needed
+
         page = page_address(self.settings, lang, edition.path)
         domain = self.settings.get("CALENDAR_DOMAIN", "otopcity-khonkaen")
         folder = Path(self.output_path) / edition.path
@@ -101,6 +101,8 @@ def markdown_renderer(settings: dict):
 
     @cache
     def render(text: str) -> str:
+        import markdown
+
         return markdown.markdown(text, extensions=extensions, output_format="html")
 
     return render

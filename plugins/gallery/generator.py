@@ -21,7 +21,6 @@ from .galleries import (
     read_notes,
 )
 from .plan import Job, Result, Spec
-from .runner import run_all
 from .settings import with_defaults
 
 SITE_KEY = "GALLERY_SITE"
@@ -114,6 +113,8 @@ def make_images(settings: dict, galleries: list[Gallery], cache_dir: Path) -> di
             else:
                 waiting.setdefault(digest, []).append(str(path))
     jobs = [Job(paths[0], digest, str(cache_dir), spec) for digest, paths in waiting.items()]
+    from .runner import run_all  # Pillow and pillow-heif load only when photos need making
+
     for result in run_all(jobs, settings["GALLERY_WORKERS"], show_progress=True):
         first, *copies = waiting[result.digest]  # a photo in two places is made once
         results[first] = result
