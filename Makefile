@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INVOKE := $(BIN)/invoke
 
-.PHONY: html clean regenerate serve devserver publish test test-fast bench lint format translations setup test-setup
+.PHONY: html clean regenerate serve devserver publish github check livereload test test-fast bench lint format translations setup test-setup
 
 html: setup
 	$(INVOKE) build
@@ -56,7 +56,16 @@ serve: setup
 	$(INVOKE) serve
 
 devserver: setup
-	$(INVOKE) devserver
+	$(INVOKE) livereload
+
+livereload: setup
+	$(INVOKE) livereload
+
+check: setup
+	$(INVOKE) check
+
+github: setup
+	$(INVOKE) gh-pages
 
 publish: setup
 	$(INVOKE) publish

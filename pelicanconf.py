@@ -133,3 +133,4 @@ LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
 CACHE_PATH = "cache"
 DELETE_OUTPUT_DIRECTORY = False
+PREVIEW = False  # `invoke livereload` sets it: pages then show build problems over them

@@ -12,3 +12,11 @@ FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True
 LOAD_CONTENT_CACHE = False
 GALLERY_STRICT = True  # a photo that cannot be published stops the build
+
+# Drafts are previewed with `make html` / `make devserver`, and never published.
+DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
+
+# GitHub Pages (make github / invoke gh-pages)
+GITHUB_PAGES_REMOTE = os.environ.get("GITHUB_PAGES_REMOTE", "origin")
+GITHUB_PAGES_BRANCH = os.environ.get("GITHUB_PAGES_BRANCH", "gh-pages")
+GITHUB_PAGES_CNAME = os.environ.get("GITHUB_PAGES_CNAME", "")  # e.g. otopcity.khonkaen.go.th

@@ -8,7 +8,9 @@ import shutil
 import sys
 from pathlib import Path
 
-from invoke import task
+from invoke import Exit, task
+
+sys.path.insert(0, str(Path(__file__).parent / "plugins"))
 
 ROOT = Path(__file__).parent
 BIN = Path(sys.executable).parent
@@ -107,3 +109,120 @@ def bench(c, part=""):
         c.run(f"{sys.executable} tests/bench.py", pty=False)
     if part in ("", "gallery"):
         c.run(f"{sys.executable} tests/bench_gallery.py", pty=False)
+
+
+# ---- The office's commands ---------------------------------------------------------
+
+
+def answer(function, *arguments, **keywords):
+    """Run one of plugins/office's commands; a refusal is one clear line and exit status 1."""
+    from office import Refused
+
+    try:
+        return function(*arguments, **keywords)
+    except Refused as refusal:
+        raise Exit(f"Not done: {refusal}", code=1) from None
+
+
+def show_new_files(paths):
+    for path in paths:
+        print(f"wrote {Path(path).relative_to(ROOT)}")
+    print("Preview it with: make devserver  (then open http://localhost:8000)")
+
+
+@task(help={"title": "the headline, in Thai", "slug": "the address, if the title gives none"})
+def new_post(c, title, slug=""):
+    """Start a press release: content/news/<slug>.md and its English twin (a draft)."""
+    from office.new_content import new_post as make
+
+    show_new_files(answer(make, ROOT / SETTINGS["content"], title, slug=slug))
+
+
+@task(help={"category": "food, beverages, textiles, decorative or herbal", "district": "an amphoe"})
+def new_product(c, title, category, district, booth, stars=3, slug=""):
+    """Start a product page: content/products/<slug>.md and its English twin."""
+    from office.new_content import new_product as make
+
+    content = ROOT / SETTINGS["content"]
+    show_new_files(answer(make, content, title, category, district, booth, int(stars), slug=slug))
+
+
+@task(help={"start": "first day, e.g. 2025-05-26", "end": "last day"})
+def new_edition(c, number, start, end):
+    """Start an edition: content/editions/<number>.md, .en.md and .programme.md."""
+    from office.new_content import new_edition as make
+
+    if not str(number).isdigit():
+        raise Exit(f"Not done: the edition number is a whole number, not {number!r}", code=1)
+    show_new_files(answer(make, ROOT / SETTINGS["content"], int(number), start, end))
+
+
+@task
+def new_gallery(c, name):
+    """Start a photo gallery: content/galleries/<name>/ with index.md and index.en.md."""
+    from office.new_content import new_gallery as make
+
+    show_new_files(answer(make, ROOT / SETTINGS["content"], name))
+
+
+@task(help={"gallery": "the gallery to add the photos to"})
+def import_photos(c, folder, gallery):
+    """Copy photos from a camera or phone folder into a gallery (the folder is only read)."""
+    from office.photos import import_photos as run
+
+    report = answer(run, Path(folder).expanduser().resolve(), ROOT / SETTINGS["content"], gallery)
+    for name in report.copied:
+        print(f"added {name}")
+    for label, names in (
+        ("already there", report.same_file),
+        ("near-copy, skipped", report.near_copy),
+        ("not readable, skipped", report.unreadable),
+    ):
+        for name in names:
+            print(f"{label}: {name}")
+    print(report.summary())
+    if report.copied:
+        print(f"Write the captions in content/galleries/{gallery}/index.md and index.en.md")
+
+
+@task
+def check(c):
+    """Every problem in the content in one report; then every link of a test build."""
+    from office.check import built_site_findings, content_findings, report
+    from pelican.settings import read_settings
+
+    settings = read_settings(str(ROOT / SETTINGS["config"]))
+    findings = content_findings(settings)
+    if not any(f.severity == "error" for f in findings):
+        findings += built_site_findings(str(ROOT / SETTINGS["config"]), ROOT / SETTINGS["content"])
+    print(report(findings))
+    if any(f.severity == "error" for f in findings):
+        raise Exit(code=1)
+
+
+@task
+def gh_pages(c):
+    """Check, build for publishing, and publish output/ to GitHub Pages, if nothing would break."""
+    from office.publish import commit_message, guard, push, write_redirect_pages
+    from pelican.settings import read_settings
+
+    check(c)
+    publish(c)
+    settings = read_settings(str(ROOT / SETTINGS["publish_config"]))
+    output, content = ROOT / SETTINGS["output"], ROOT / SETTINGS["content"]
+    remote, branch = settings["GITHUB_PAGES_REMOTE"], settings["GITHUB_PAGES_BRANCH"]
+    redirects = answer(guard, ROOT, output, content, remote, branch)
+    write_redirect_pages(output, redirects, settings["SITEURL"])
+    editions = sorted((content / "editions").glob("*.md"))
+    edition = max((p.stem for p in editions if p.stem.isdigit()), key=int, default="")
+    message = commit_message(edition)
+    answer(push, ROOT, output, remote, branch, settings["GITHUB_PAGES_CNAME"], message)
+    print(f"Published to {remote}/{branch}: {message}")
+
+
+@task(help={"port": "the port of the preview, 8000 unless taken"})
+def livereload(c, port=SETTINGS["port"]):
+    """Preview at http://localhost:8000, rebuilt and reloaded on every save."""
+    from office.preview import serve
+
+    serve(ROOT, SETTINGS, int(port))

@@ -15,7 +15,7 @@ from content_rules.slugs import slug_for_text, slug_from_file_stem
 
 from .plan import EXTENSIONS, SUPPORTED, Result
 
-CAPTION_LINE = re.compile(r"^(?P<file>[^\s:][^:]*?\.[A-Za-z]{3,4})\s*:\s*(?P<text>.+)$")
+CAPTION_LINE = re.compile(r"^(?P<file>[^\s:][^:]*?\.[A-Za-z]{3,4})\s*:\s*(?P<text>.*)$")
 NO_SUCH_PHOTO = 'Caption for "{}", which is not in this gallery (check the file name)'
 IGNORED = re.compile(r"^(\.|index(\.\w+)?\.md$|Thumbs\.db$|desktop\.ini$)", re.IGNORECASE)
 
@@ -119,7 +119,8 @@ def read_one_notes_file(gallery, notes: Path, lang: str, by_name: dict, shown) -
     for number, line in enumerate(lines[matter.end_line - 1 :], start=matter.end_line):
         caption = CAPTION_LINE.match(line.strip())
         if caption and caption["file"] in by_name:
-            by_name[caption["file"]].captions[lang] = caption["text"].strip()
+            if caption["text"].strip():  # an empty line is a caption still to write
+                by_name[caption["file"]].captions[lang] = caption["text"].strip()
         elif caption:
             problems.append(Problem(shown(notes), number, NO_SUCH_PHOTO.format(caption["file"])))
         elif line.strip():

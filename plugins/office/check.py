@@ -1,0 +1,186 @@
+"""`invoke check`: every problem in the content in one report, grouped by file, then a
+test build whose every internal link and asset must resolve."""
+
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from content_rules.checks import Problem, build_index
+
+NOT_A_PHOTO = "is not a photo format the site takes (use JPEG, PNG, WebP or HEIC)"
+
+
+@dataclass(frozen=True)
+class Finding:
+    problem: Problem
+    severity: str  # "error" or "warning"
+
+
+def content_findings(settings: dict) -> list[Finding]:
+    index = build_index(settings)
+    findings = [Finding(problem, "error") for problem in index.problems]
+    findings += translation_warnings(index, settings)
+    findings += fair_findings(settings)
+    findings += gallery_findings(settings)
+    return findings
+
+
+def translation_warnings(index, settings: dict) -> list[Finding]:
+    languages = [settings["DEFAULT_LANG"], *settings.get("I18N_SUBSITES", {})]
+    found = []
+    for source in index.sources.values():
+        if source.lang != languages[0] or not source.published:
+            continue
+        for lang in languages[1:]:
+            if not any(other.lang == lang for other in source.group):
+                fix = f"add {source.stem}.{lang}{source.path.suffix} beside it"
+                found.append(
+                    Finding(
+                        Problem(source.shown, 0, f"no {lang} translation yet ({fix})"), "warning"
+                    )
+                )
+    return found
+
+
+def fair_findings(settings: dict) -> list[Finding]:
+    from bilingual.links import site_roots
+    from fair.readers import read_fair
+    from fair.references import reference_problems
+
+    settings = {**settings, "SITE_ROOTS": site_roots(settings)}
+    settings.setdefault("FAIR_EDITIONS_PATH", "editions")
+    settings.setdefault("FAIR_PRODUCTS_PATH", "products")
+    settings["CONTENT_INDEX"] = build_index(settings)
+    root = Path(settings["PATH"]).resolve().parent
+    fair = read_fair(settings, lambda path: str(Path(path).resolve().relative_to(root)))
+    return [Finding(p, "error") for p in fair.problems + reference_problems(settings, fair)]
+
+
+def gallery_findings(settings: dict) -> list[Finding]:
+    from gallery.galleries import find_galleries, photo_files, read_notes
+    from gallery.settings import with_defaults
+
+    settings = with_defaults(dict(settings))
+    root = Path(settings["PATH"]).resolve().parent
+    shown = lambda path: str(Path(path).resolve().relative_to(root))  # noqa: E731
+    languages = [settings["DEFAULT_LANG"], *settings.get("I18N_SUBSITES", {})]
+    found = []
+    for gallery in find_galleries(Path(settings["PATH"]) / settings["GALLERY_PATH"]):
+        found += [Finding(p, "error") for p in read_notes(gallery, languages, shown)]
+        photos, others = photo_files(gallery)
+        found += [
+            Finding(
+                Problem(
+                    shown(p),
+                    0,
+                    "is not a photo format the site takes (use JPEG, PNG, WebP or HEIC)",
+                ),
+                "error",
+            )
+            for p in others
+        ]
+        found += [photo_finding(path, shown) for path in photos]
+        found += caption_warnings(gallery, languages, shown)
+    return [finding for finding in found if finding]
+
+
+def photo_finding(path: Path, shown) -> Finding | None:
+    from gallery.plan import Job, Spec
+    from gallery.runner import describe
+    from gallery.settings import DEFAULTS
+    from PIL import Image
+
+    try:
+        if path.stat().st_size == 0:
+            raise EOFError("empty")
+        with Image.open(path) as image:
+            image.draft("RGB", (320, 320))  # a small decode finds damage quickly
+            image.load()
+        return None
+    except Exception as error:
+        job = Job(str(path), "", "", Spec.from_settings(DEFAULTS))
+        return Finding(Problem(shown(path), 0, describe(error, job)), "error")
+
+
+def caption_warnings(gallery, languages: list[str], shown) -> list[Finding]:
+    found = []
+    for photo in gallery.photos:
+        for lang in languages:
+            if not photo.captions.get(lang):
+                notes = "index.md" if lang == languages[0] else f"index.{lang}.md"
+                fix = f"add '{photo.file}: …' to {notes}"
+                message = f"no {lang} caption, which is also its alt text ({fix})"
+                found.append(
+                    Finding(Problem(shown(gallery.folder / photo.file), 0, message), "warning")
+                )
+    return found
+
+
+class LinkCollector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        wanted = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "srcset"}
+        for name, value in attrs:
+            if name == wanted.get(tag) and value:
+                self.links += (
+                    [part.split()[0] for part in value.split(",")] if name == "srcset" else [value]
+                )
+
+
+def broken_links(output: Path) -> list[Finding]:
+    found = []
+    for page in sorted(output.rglob("*.html")):
+        collector = LinkCollector()
+        collector.feed(page.read_text(encoding="utf-8"))
+        for link in collector.links:
+            target = urlparse(link)
+            if target.scheme or target.netloc or not target.path:
+                continue
+            if not resolves(output, page, unquote(target.path)):
+                message = f"links to {target.path}, which the built site does not have"
+                found.append(
+                    Finding(Problem(f"output/{page.relative_to(output)}", 0, message), "error")
+                )
+    return found
+
+
+def resolves(output: Path, page: Path, path: str) -> bool:
+    base = output if path.startswith("/") else page.parent
+    target = (base / path.lstrip("/")).resolve()
+    return (target / "index.html").is_file() if path.endswith("/") else target.is_file()
+
+
+def built_site_findings(config: str, content: Path) -> list[Finding]:
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    with tempfile.TemporaryDirectory() as folder:
+        output = Path(folder) / "output"
+        # The project's own cache: photos already made are not made again for a check.
+        settings = read_settings(
+            config, override={"PATH": str(content), "OUTPUT_PATH": str(output)}
+        )
+        Pelican(settings).run()
+        return broken_links(output)
+
+
+def report(findings: list[Finding]) -> str:
+    by_file = defaultdict(list)
+    for finding in findings:
+        by_file[finding.problem.path].append(finding)
+    lines = []
+    for path in sorted(by_file):
+        lines.append(path)
+        for finding in sorted(by_file[path], key=lambda f: (f.severity, f.problem.line)):
+            where = f"line {finding.problem.line}" if finding.problem.line else "file"
+            lines.append(f"  {where:9} {finding.severity:8} {finding.problem.message}")
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    lines.append(f"{errors} error(s), {warnings} warning(s)")
+    return "\n".join(lines)

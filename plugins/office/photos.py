@@ -1,0 +1,121 @@
+"""`invoke import-photos <folder> --gallery <name>`: copy a camera's or phone's photos into
+a gallery under stable names, skipping exact and near duplicates; the source is only read."""
+
+import hashlib
+import shutil
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from gallery.plan import SUPPORTED
+
+from . import Refused
+
+NEAR = 6  # bits of difference in the 64-bit picture hash that still mean "the same photo"
+TAKEN = 0x9003  # EXIF DateTimeOriginal
+
+
+@dataclass
+class ImportReport:
+    copied: list[str] = field(default_factory=list)
+    same_file: list[str] = field(default_factory=list)
+    near_copy: list[str] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.copied)} photo(s) added, {len(self.same_file)} already there, "
+            f"{len(self.near_copy)} near-copies skipped, {len(self.unreadable)} not readable"
+        )
+
+
+def picture_hash(path: Path) -> int | None:
+    """A difference hash: 64 bits that stay the same when a photo is resized or re-saved."""
+    from PIL import Image, ImageOps
+
+    try:
+        with Image.open(path) as image:
+            image.draft("L", (64, 64))
+            small = (
+                ImageOps.exif_transpose(image).convert("L").resize((9, 8), Image.Resampling.LANCZOS)
+            )
+    except Exception:
+        return None
+    pixels = list(small.getdata())
+    bits = [
+        pixels[row * 9 + col] > pixels[row * 9 + col + 1] for row in range(8) for col in range(8)
+    ]
+    return sum(1 << n for n, bit in enumerate(bits) if bit)
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def taken_at(path: Path) -> datetime:
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            stamp = image.getexif().get_ifd(0x8769).get(TAKEN) or image.getexif().get(0x0132)
+        return datetime.strptime(stamp, "%Y:%m:%d %H:%M:%S")
+    except Exception:
+        return datetime.fromtimestamp(path.stat().st_mtime)
+
+
+def stable_name(gallery: str, path: Path, taken: set[str]) -> str:
+    base = f"{gallery}-{taken_at(path):%Y%m%d-%H%M%S}"
+    suffix = ".jpg" if path.suffix.lower() == ".jpeg" else path.suffix.lower()
+    name, number = f"{base}{suffix}", 2
+    while name in taken:
+        name, number = f"{base}-{number}{suffix}", number + 1
+    return name
+
+
+def import_photos(source: Path, content: Path, gallery: str) -> ImportReport:
+    if not source.is_dir():
+        raise Refused(f"{source} is not a folder: give the folder the photos are in")
+    target = content / "galleries" / gallery
+    if not target.is_dir():
+        raise Refused(
+            f'there is no gallery "{gallery}": make it first with invoke new-gallery {gallery}'
+        )
+    report = ImportReport()
+    existing = [p for p in target.iterdir() if p.suffix.lower() in SUPPORTED]
+    digests = {file_digest(p) for p in existing}
+    hashes = [h for h in map(picture_hash, existing) if h is not None]
+    names = {p.name for p in target.iterdir()}
+    for path in sorted(
+        p for p in source.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED
+    ):
+        add_one(path, target, gallery, report, digests, hashes, names)
+    add_caption_lines(target, report.copied)
+    return report
+
+
+def add_one(path, target, gallery, report, digests, hashes, names) -> None:
+    digest = file_digest(path)
+    if digest in digests:
+        report.same_file.append(path.name)
+        return
+    picture = picture_hash(path)
+    if picture is None:
+        report.unreadable.append(path.name)
+        return
+    if any(bin(picture ^ other).count("1") <= NEAR for other in hashes):
+        report.near_copy.append(path.name)
+        return
+    name = stable_name(gallery, path, names)
+    shutil.copy2(path, target / name)
+    digests.add(digest)
+    hashes.append(picture)
+    names.add(name)
+    report.copied.append(name)
+
+
+def add_caption_lines(target: Path, names: list[str]) -> None:
+    """Empty caption lines, one per new photo, in every language's notes, to fill in."""
+    for notes in sorted(target.glob("index*.md")):
+        text = notes.read_text(encoding="utf-8")
+        lines = "".join(f"{name}: \n" for name in names)
+        notes.write_text(text.rstrip("\n") + "\n\n" + lines if lines else text, encoding="utf-8")

@@ -1,0 +1,263 @@
+"""The office's commands, each through its real entry point (`invoke …`) in a temp copy
+of the project with a small site."""
+
+import hashlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SITES, write_tree
+from photos import marked, save_jpeg
+from PIL import Image
+
+INVOKE = str(Path(sys.executable).parent / "invoke")
+PROJECT_FILES = ["tasks.py", "pelicanconf.py", "publishconf.py", "babel.cfg"]
+
+
+def make_project(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    for name in PROJECT_FILES:
+        shutil.copy(ROOT / name, folder / name)
+    ignore = shutil.ignore_patterns("__pycache__", "*.mo")
+    for name in ("plugins", "theme"):
+        shutil.copytree(ROOT / name, folder / name, ignore=ignore)
+    shutil.copytree(SITES / "minimal" / "content", folder / "content")
+    return folder
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return make_project(tmp_path / "site")
+
+
+def run(project: Path, *arguments: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    environment = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [INVOKE, *arguments],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+    )
+
+
+def build(project: Path) -> subprocess.CompletedProcess:
+    return run(project, "build")
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+# ---- new-* ----------------------------------------------------------------------
+
+
+def test_new_post_writes_a_thai_file_and_an_english_draft_that_build(project):
+    from content_rules.slugs import slug_for_text
+
+    title = "ขอนแก่นเปิดตลาดนัดผลิตภัณฑ์ชุมชน"
+    slug = slug_for_text(title)
+    done = run(project, "new-post", title)
+    assert done.returncode == 0, done.stderr
+    thai = project / f"content/news/{slug}.md"
+    assert f"wrote {thai.relative_to(project)}" in done.stdout and "make devserver" in done.stdout
+    assert "Edition: 27" in thai.read_text() and "Date: " in thai.read_text()
+    english = thai.with_name(thai.stem + ".en.md").read_text()
+    assert "Lang: en" in english and "Status: draft" in english
+    built = build(project)
+    assert built.returncode == 0, built.stderr
+    assert (project / f"output/news/{slug}/index.html").exists()
+    assert (project / f"output/en/drafts/{slug}/index.html").exists()  # previewed as a draft
+    assert not (project / f"output/en/news/{slug}").exists()
+
+
+def test_new_product_edition_and_gallery_build_cleanly(project):
+    assert (
+        run(project, "new-edition", "28", "--start", "2025-05-26", "--end", "2025-06-01").returncode
+        == 0
+    )
+    done = run(
+        project,
+        "new-product",
+        "Khao Jee",
+        "--category",
+        "food",
+        "--district",
+        "ชนบท",
+        "--booth",
+        "F9",
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Edition: 28" in (project / "content/products/khao-jee.md").read_text()
+    assert run(project, "new-gallery", "stage-day").returncode == 0
+    built = build(project)
+    assert built.returncode == 0, built.stderr
+    assert (project / "output/editions/28/index.html").exists()
+    assert (project / "output/products/khao-jee/index.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["new-post", "!!!"], 'Not done: "!!!" gives no address in plain letters: add --slug'),
+        (["new-post", "วันแรก", "--slug", "first-day"], "already exists: choose another --slug"),
+        (
+            ["new-product", "X", "--category", "toys", "--district", "ชนบท", "--booth", "A"],
+            '"toys" is not a category',
+        ),
+        (
+            ["new-product", "X", "--category", "food", "--district", "Bangkok", "--booth", "A"],
+            '"Bangkok" is not a Khon Kaen district',
+        ),
+        (
+            ["new-edition", "next", "--start", "2025-05-26", "--end", "2025-06-01"],
+            "the edition number is a whole number",
+        ),
+        (["new-gallery", "ภาพ งาน"], "is not a plain name"),
+        (["import-photos", "/nowhere/at/all", "--gallery", "x"], "/nowhere/at/all is not a folder"),
+    ],
+)
+def test_a_wrong_argument_gets_one_line_and_writes_nothing(project, arguments, message):
+    before = digests(project / "content")
+    done = run(project, *arguments)
+    assert done.returncode == 1
+    assert message in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert digests(project / "content") == before
+
+
+# ---- import-photos -------------------------------------------------------------------
+
+
+def test_import_photos_copies_new_ones_skips_copies_and_never_touches_the_source(project, tmp_path):
+    camera = tmp_path / "DCIM"
+    camera.mkdir()
+    save_jpeg(camera / "IMG_0001.jpg", marked((1200, 800)))
+    shutil.copy(camera / "IMG_0001.jpg", camera / "IMG_0001 (copy).jpg")
+    Image.open(camera / "IMG_0001.jpg").resize((600, 400)).save(camera / "small.jpg", quality=70)
+    other = marked((800, 1200))
+    other.paste((250, 250, 0), (400, 0, 800, 600))
+    save_jpeg(camera / "IMG_0002.jpg", other)
+    source = digests(camera)
+    assert run(project, "new-gallery", "day-one").returncode == 0
+    done = run(project, "import-photos", str(camera), "--gallery", "day-one")
+    assert done.returncode == 0, done.stderr
+    assert "2 photo(s) added, 1 already there, 1 near-copies skipped" in done.stdout
+    assert digests(camera) == source
+    added = sorted(p.name for p in (project / "content/galleries/day-one").glob("*.jpg"))
+    assert len(added) == 2 and all(name.startswith("day-one-") for name in added)
+    notes = (project / "content/galleries/day-one/index.en.md").read_text()
+    assert all(f"{name}: " in notes for name in added)
+    again = run(project, "import-photos", str(camera), "--gallery", "day-one")
+    assert "0 photo(s) added" in again.stdout
+    assert build(project).returncode == 0
+
+
+def test_import_photos_into_a_gallery_that_does_not_exist(project, tmp_path):
+    (tmp_path / "camera").mkdir()
+    done = run(project, "import-photos", str(tmp_path / "camera"), "--gallery", "nowhere")
+    assert done.returncode == 1 and 'there is no gallery "nowhere"' in done.stderr
+
+
+# ---- check ------------------------------------------------------------------------
+
+
+def test_check_reports_every_problem_by_file_and_line(project):
+    write_tree(
+        project / "content",
+        {
+            "news/bad.md": "Title: ข่าว\nDate: 28/13/2567\n\nข่าว\n",
+            "galleries/g/index.md": "Title: ภาพ\n\nmissing.jpg: ไม่มี\n",
+        },
+    )
+    save_jpeg(project / "content/galleries/g/one.jpg", marked())
+    (project / "content/galleries/g/broken.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really")
+    done = run(project, "check")
+    assert done.returncode == 1
+    report = done.stdout
+    assert (
+        'content/news/bad.md\n  line 2    error    Date "28/13/2567" is not a date (write 2024-05-28)'
+        in report
+    )
+    assert 'content/galleries/g/index.md\n  line 3    error    Caption for "missing.jpg"' in report
+    assert (
+        "content/galleries/g/broken.jpg\n  file      error    is damaged: the file ends early"
+        in report
+    )
+    assert "no en caption, which is also its alt text (add 'one.jpg: …' to index.en.md)" in report
+    assert "no en translation yet" in report
+
+
+def test_check_finds_a_broken_internal_link_in_the_built_site(project):
+    write_tree(
+        project / "content",
+        {"news/links.md": "Title: ลิงก์\nDate: 2024-05-28\n\n[ข่าวที่ไม่มี](/news/nope/)\n"},
+    )
+    done = run(project, "check")
+    assert done.returncode == 1
+    assert (
+        "output/news/links/index.html\n  file      error    links to /news/nope/, which the built site does not have"
+        in done.stdout
+    )
+
+
+def test_check_passes_a_clean_site(project):
+    done = run(project, "check")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 error(s)" in done.stdout
+
+
+# ---- livereload -------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(condition, seconds: float = 30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
+def test_livereload_rebuilds_on_save_and_shows_errors_without_stopping(project):
+    port = free_port()
+    server = subprocess.Popen([INVOKE, "livereload", "--port", str(port)], cwd=project,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        assert wait_for(lambda: "วันแรกของงาน" in fetch(f"{base}/news/first-day/"))
+        news = project / "content/news/first-day.md"
+        news.write_text(news.read_text().replace("วันแรกของงาน", "เปิดงานวันแรกแล้ว"))
+        assert wait_for(lambda: "เปิดงานวันแรกแล้ว" in fetch(f"{base}/news/first-day/"))
+        news.write_text(news.read_text().replace("Date: 2024-05-27 10:00", "Date: 28/13/2567"))
+        assert wait_for(lambda: "is not a date" in fetch(f"{base}/__preview-status.js"))
+        assert "__preview-status.js" in fetch(f"{base}/news/first-day/")
+        news.write_text(news.read_text().replace("Date: 28/13/2567", "Date: 2024-05-27 10:00"))
+        assert wait_for(lambda: "var problems = [];" in fetch(f"{base}/__preview-status.js"))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
