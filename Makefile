@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INVOKE := $(BIN)/invoke
 
-.PHONY: html clean regenerate serve devserver publish github check livereload test test-fast bench lint format translations setup test-setup
+.PHONY: html clean regenerate serve devserver publish github check livereload new-post import-photos test test-fast bench lint format translations setup test-setup
 
 html: setup
 	$(INVOKE) build
@@ -63,6 +63,12 @@ livereload: setup
 
 check: setup
 	$(INVOKE) check
+
+new-post: setup  # make new-post TITLE="หัวข้อข่าว"
+	$(INVOKE) new-post "$(TITLE)"
+
+import-photos: setup  # make import-photos FOLDER=/media/camera GALLERY=opening-day
+	$(INVOKE) import-photos "$(FOLDER)" --gallery "$(GALLERY)"
 
 github: setup
 	$(INVOKE) gh-pages

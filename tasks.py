@@ -203,9 +203,10 @@ def check(c):
 @task
 def gh_pages(c):
     """Check, build for publishing, and publish output/ to GitHub Pages, if nothing would break."""
-    from office.publish import commit_message, guard, push, write_redirect_pages
+    from office.publish import commit_message, guard, push, refuse_uncommitted, write_redirect_pages
     from pelican.settings import read_settings
 
+    answer(refuse_uncommitted, ROOT)
     check(c)
     publish(c)
     settings = read_settings(str(ROOT / SETTINGS["publish_config"]))

@@ -148,14 +148,18 @@ def test_import_photos_copies_new_ones_skips_copies_and_never_touches_the_source
     other = marked((800, 1200))
     other.paste((250, 250, 0), (400, 0, 800, 600))
     save_jpeg(camera / "IMG_0002.jpg", other)
+    from photos import heic_bytes
+
+    (camera / "IMG_0003.HEIC").write_bytes(heic_bytes(marked((1000, 750)).rotate(45)))
     source = digests(camera)
     assert run(project, "new-gallery", "day-one").returncode == 0
     done = run(project, "import-photos", str(camera), "--gallery", "day-one")
     assert done.returncode == 0, done.stderr
-    assert "2 photo(s) added, 1 already there, 1 near-copies skipped" in done.stdout
+    assert "3 photo(s) added, 1 already there, 1 near-copies skipped" in done.stdout
     assert digests(camera) == source
-    added = sorted(p.name for p in (project / "content/galleries/day-one").glob("*.jpg"))
-    assert len(added) == 2 and all(name.startswith("day-one-") for name in added)
+    folder = project / "content/galleries/day-one"
+    added = sorted(p.name for p in folder.iterdir() if p.suffix in {".jpg", ".heic"})
+    assert len(added) == 3 and all(name.startswith("day-one-") for name in added)
     notes = (project / "content/galleries/day-one/index.en.md").read_text()
     assert all(f"{name}: " in notes for name in added)
     again = run(project, "import-photos", str(camera), "--gallery", "day-one")

@@ -31,6 +31,7 @@ class ImportReport:
 
 def picture_hash(path: Path) -> int | None:
     """A difference hash: 64 bits that stay the same when a photo is resized or re-saved."""
+    import gallery.runner  # noqa: F401  (registers the HEIC/HEIF opener)
     from PIL import Image, ImageOps
 
     try:

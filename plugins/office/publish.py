@@ -87,12 +87,17 @@ def vanished(live: set[str], built: set[str], redirects: dict[str, str]) -> list
     return sorted(address for address in live - built if address not in redirects)
 
 
-def guard(repo: Path, output: Path, content: Path, remote: str, branch: str) -> dict[str, str]:
-    """Refuse to publish what would lose or break something; return the redirects to add."""
+def refuse_uncommitted(repo: Path) -> None:
+    """What is published must be what is committed: the site can always be rebuilt."""
     changed = uncommitted_content(repo)
     if changed:
         listed = ", ".join(changed[:5]) + (" …" if len(changed) > 5 else "")
         raise Refused(f"content/ has changes that are not committed ({listed}): commit them first")
+
+
+def guard(repo: Path, output: Path, content: Path, remote: str, branch: str) -> dict[str, str]:
+    """Refuse to publish what would lose or break something; return the redirects to add."""
+    refuse_uncommitted(repo)
     redirects = read_redirects(content)
     if fetch_live_branch(repo, remote, branch):
         gone = vanished(live_addresses(repo, branch), built_addresses(output), redirects)
