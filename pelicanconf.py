@@ -76,7 +76,10 @@ INDEX_SAVE_AS = "news/index.html"
 HOME_SAVE_AS = "index.html"
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
-DIRECT_TEMPLATES = ["home", "index", "categories", "tags", "archives", "404"]
+DIRECT_TEMPLATES = ["home", "index", "categories", "tags", "archives", "search", "404"]
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
+SEARCH_INDEX = True  # Pagefind, after the build (plugins/search)
 HOME_LATEST = 6
 
 DEFAULT_PAGINATION = 10
@@ -117,6 +120,7 @@ PLUGINS = [
     "theme_assets",
     "gallery",
     "fair",
+    "search",
 ]
 READERS = {"rst": None, "htm": None, "html": None}  # Markdown only
 MARKDOWN = {

@@ -26,6 +26,7 @@ def make_settings(content: Path, output: Path, **override) -> dict:
         "CACHE_PATH": str(output.parent / f"{output.name}-cache"),
         "THEME": str(ROOT / "theme"),
         "PLUGIN_PATHS": [str(ROOT / "plugins")],
+        "SEARCH_INDEX": False,  # the served site below turns it on
     }
     return read_settings(str(ROOT / "pelicanconf.py"), override={**paths, **override})
 
@@ -77,7 +78,7 @@ def served_site(tmp_path_factory):
     handler = functools.partial(QuietHandler, directory=str(output))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     origin = f"http://127.0.0.1:{server.server_address[1]}"
-    build_site(ROOT / "content", output, SITEURL=origin, FEED_DOMAIN=origin)
+    build_site(ROOT / "content", output, SITEURL=origin, FEED_DOMAIN=origin, SEARCH_INDEX=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield origin, output

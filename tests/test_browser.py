@@ -40,6 +40,7 @@ PAGES = [
     "products/category/textiles/",
     "products/chonnabot-mudmee-silk/",
     "products/herbal-compress-waeng-yai/",
+    "search/",
 ]
 BOTH_LANGUAGES = PAGES + [f"en/{path}" for path in PAGES if "chuan" not in path]
 
@@ -200,6 +201,58 @@ def test_programme_marks_the_show_now_and_the_next_one(served_site, phone):
     phone.goto(f"{origin}/en/editions/27/")
     assert "Opening ceremony" in phone.locator(".programme__now").inner_text()
     assert "Mor lam concert" in phone.locator(".programme__next").inner_text()
+
+
+def search_titles(phone, origin: str, path: str, words: str, kind: str = "") -> list[str]:
+    phone.goto(f"{origin}/{path}")
+    if kind:
+        phone.locator(f"input[name=type][value={kind}]").check()
+    phone.fill("#search-words", words)
+    phone.wait_for_selector("[data-search-status]:not(:empty)")
+    return phone.locator("[data-search-results] li > a").all_inner_texts()
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("ขอนแก่น", "รองผู้ว่าราชการจังหวัดขอนแก่นเปิดงาน OTOP City ขอนแก่น ครั้งที่ 27"),
+        ("ผ้าไหม", "ผ้าไหมมัดหมี่ขอนแก่น ดาวเด่นของงานปีนี้"),
+        ("ไหม", "เสื้อผ้าไหมสำเร็จรูปทรงร่วมสมัย"),  # inside a longer word
+        ("ท้องถิ่น", "เครือข่าย OTOP ขอนแก่น พัฒนาผู้ผลิตชุมชนให้เป็นนักการตลาด"),  # mid-sentence
+        ("ผลิตภัณฑ์", "บรรยากาศวันเปิดงาน OTOP City ขอนแก่น ครั้งที่ 27"),
+    ],
+)
+def test_thai_search_finds_words_inside_running_text(served_site, phone, words, expected):
+    origin, _ = served_site
+    titles = search_titles(phone, origin, "search/", words)
+    assert expected in titles
+    assert not any("\u200b" in title for title in titles)
+    excerpt = phone.locator("[data-search-results] li mark").first.inner_text()
+    assert excerpt and "\u200b" not in excerpt
+
+
+def test_english_search_filters_and_drafts(served_site, phone):
+    origin, _ = served_site
+    assert "Khon Kaen mudmee silk is the star of this year's fair" in search_titles(
+        phone, origin, "en/search/", "silk"
+    )
+    products = search_titles(phone, origin, "en/search/", "silk", kind="product")
+    assert products and all("fair" not in title for title in products)
+    assert "Chonnabot mudmee silk, hand-woven in old patterns" in products
+    assert search_titles(phone, origin, "search/", "ตัวอย่างข่าวฉบับร่าง") == []
+
+
+def test_search_loads_nothing_until_the_reader_types(served_site, phone):
+    origin, _ = served_site
+    asked = []
+    phone.on("request", lambda request: asked.append(request.url))
+    phone.goto(f"{origin}/search/")
+    phone.wait_for_load_state("networkidle")
+    assert not any("/pagefind/" in url for url in asked)
+    phone.fill("#search-words", "ขอนแก่น")
+    phone.wait_for_selector("[data-search-results] li")
+    assert any("/pagefind/" in url for url in asked)
+    assert "2567" in phone.locator(".search__date").first.inner_text()
 
 
 def test_nu_html_checker_finds_no_errors(served_site):
