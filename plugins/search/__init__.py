@@ -29,11 +29,10 @@ def build_index(pelican):
 
 
 def index_site(output: Path) -> None:
-    with tempfile.TemporaryDirectory() as folder:
+    memory = "/dev/shm" if Path("/dev/shm").is_dir() else None  # a copy only read once
+    with tempfile.TemporaryDirectory(dir=memory) as folder:
         copy = Path(folder) / "site"
-        skipped = shutil.ignore_patterns("pagefind", "*.jpg", "*.webp", "*.ics")
-        shutil.copytree(output, copy, ignore=skipped)
-        mark_thai_words(copy)
+        copy_pages_to_index(output, copy)
         command = [sys.executable, "-m", "pagefind", "--site", str(copy), "--output-path",
                    str(output / "pagefind"), "--silent"]  # fmt: skip
         done = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -41,12 +40,21 @@ def index_site(output: Path) -> None:
             raise RuntimeError(f"Pagefind could not index the site: {done.stderr.strip()}")
 
 
-def mark_thai_words(folder: Path) -> None:
+def copy_pages_to_index(output: Path, copy: Path) -> None:
+    """The pages marked data-pagefind-body, with Thai word boundaries marked (Node)."""
     node = shutil.which("node")
-    if node is None:
-        print("search: node is not installed, so Thai words are indexed unsplit", file=sys.stderr)
+    if node is not None:
+        subprocess.run(
+            [node, str(SEGMENTER), str(output), str(copy)], check=True, capture_output=True
+        )
         return
-    subprocess.run([node, str(SEGMENTER), str(folder)], check=True, capture_output=True)
+    print("search: node is not installed, so Thai words are indexed unsplit", file=sys.stderr)
+    for page in output.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if "data-pagefind-body" in text and not page.is_relative_to(output / "pagefind"):
+            target = copy / page.relative_to(output)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
 
 
 def register():

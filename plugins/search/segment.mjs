@@ -1,12 +1,13 @@
-// Marks Thai word boundaries with zero-width spaces, exactly where the browser's
-// Intl.Segmenter("th") puts them, in every .html file below a folder (a copy made for
-// indexing). Pagefind then indexes ผ้าไหม as ผ้า + ไหม, as the browser splits the query.
-// Usage: node segment.mjs FOLDER
-import { readdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+// Copies the pages Pagefind indexes (those with data-pagefind-body) from SOURCE to COPY,
+// marking Thai word boundaries with zero-width spaces exactly where the browser's
+// Intl.Segmenter("th") puts them. Pagefind then indexes ผ้าไหม as ผ้า + ไหม, as the browser
+// splits the query. Usage: node segment.mjs SOURCE COPY  → prints how many pages.
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
 
 const segmenter = new Intl.Segmenter("th", { granularity: "word" });
 const THAI_RUN = /[\u0E00-\u0E7F]+/g;
+const [source, copy] = process.argv.slice(2);
 
 function split(run) {
   return Array.from(segmenter.segment(run), (part) => part.segment).join("\u200B");
@@ -15,15 +16,21 @@ function split(run) {
 async function* htmlFiles(folder) {
   for (const entry of await readdir(folder, { withFileTypes: true })) {
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) yield* htmlFiles(path);
+    if (entry.isDirectory() && entry.name !== "pagefind") yield* htmlFiles(path);
     else if (entry.name.endsWith(".html")) yield path;
   }
 }
 
 let count = 0;
-for await (const path of htmlFiles(process.argv[2])) {
+for await (const path of htmlFiles(source)) {
   const html = await readFile(path, "utf8");
-  await writeFile(path, html.replace(THAI_RUN, split));
+  if (!html.includes("data-pagefind-body")) continue;
+  const target = join(copy, relative(source, path));
+  await mkdir(dirname(target), { recursive: true });
+  const start = html.indexOf("data-pagefind-body"); /* only what Pagefind reads */
+  const end = html.indexOf("</main>", start);
+  const body = html.slice(start, end < 0 ? undefined : end).replace(THAI_RUN, split);
+  await writeFile(target, html.slice(0, start) + body + (end < 0 ? "" : html.slice(end)));
   count += 1;
 }
 console.log(count);
