@@ -18,6 +18,8 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"  # pages show dates through the `day` filter in
 # ---- Languages -------------------------------------------------------------
 DEFAULT_LANG = "th"
 LANGUAGE_NAMES = {"th": "ไทย", "en": "English"}  # each in its own language, on purpose
+OG_LOCALES = {"th": "th_TH", "en": "en_US"}
+SOCIAL_CARD = {"th": "social/card-th.jpg", "en": "social/card-en.jpg"}  # in the theme's folder
 I18N_SUBSITES = {
     "en": {
         "SITENAME": "OTOP City Khon Kaen",
@@ -120,6 +122,7 @@ PLUGINS = [
     "theme_assets",
     "gallery",
     "fair",
+    "social",
     "search",
 ]
 READERS = {"rst": None, "htm": None, "html": None}  # Markdown only

@@ -12,11 +12,20 @@
 import os
 from functools import partial
 from pathlib import Path
+from urllib.parse import quote
 
 from pelican import signals
 
 from .catalogs import compile_catalogs
-from .links import address, content_address, page_versions, path_of_output, site_roots, versions
+from .links import (
+    absolute_address,
+    address,
+    content_address,
+    page_versions,
+    path_of_output,
+    site_roots,
+    versions,
+)
 
 ROOTS_KEY = "SITE_ROOTS"
 
@@ -52,12 +61,14 @@ def add_template_helpers(generator):
         link=partial(content_address, roots),
         page_path=path_of_output,
         label=partial(label, generator.settings),
+        urlencode_all=lambda value: quote(str(value), safe=""),
     )
     theme_root = generator.settings["THEME_ROOT"]
     generator.env.globals.update(
         versions=partial(versions, roots, generator.settings),
         page_versions=partial(page_versions, roots),
         address=partial(address, roots),
+        absolute=partial(absolute_address, generator.settings),
         asset=lambda path: f"{theme_root}/{path}",
     )
 

@@ -56,3 +56,11 @@ def versions(roots: dict[str, str], settings: dict, content) -> dict[str, str]:
 def page_versions(roots: dict[str, str], path: str) -> dict[str, str]:
     """A listing page exists at the same path in every language."""
     return {lang: address(roots, lang, path) for lang in roots}
+
+
+def absolute_address(settings: dict, lang: str, path: str) -> str:
+    """A full address, as canonical links, sharing, calendars and structured data need:
+    the site's own when SITEURL is absolute (publishing), else the preview server's."""
+    root = settings["SITE_ROOTS"][lang]
+    base = "" if root.startswith(("http://", "https://")) else settings.get("FEED_DOMAIN", "")
+    return join(f"{base}{root}/", path)

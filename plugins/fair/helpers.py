@@ -3,6 +3,7 @@
 from functools import partial
 
 from babel.numbers import format_decimal
+from bilingual.links import absolute_address
 
 from . import structured
 
@@ -14,11 +15,7 @@ def baht(price: tuple[float, float], lang: str) -> str:
 
 
 def page_address(settings: dict, lang: str, path: str) -> str:
-    """An absolute address, as calendars and structured data need: the site's own when
-    SITEURL is absolute (publishing), else the preview server's (FEED_DOMAIN)."""
-    root = settings["SITE_ROOTS"][lang]
-    base = "" if root.startswith(("http://", "https://")) else settings.get("FEED_DOMAIN", "")
-    return f"{base}{root}/{path}"
+    return absolute_address(settings, lang, path)
 
 
 def organiser(settings: dict) -> dict:
