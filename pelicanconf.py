@@ -100,6 +100,8 @@ FEED_DOMAIN = "http://localhost:8000"  # publishconf.py: the real address
 FEED_ATOM = "feeds/atom.xml"  # this language only (FEED_ALL_* would add translations)
 FEED_ALL_ATOM = None
 FEED_ALL_RSS = None
+FEED_RSS = "feeds/rss.xml"
+RSS_FEED_SUMMARY_ONLY = False  # whole articles in both feeds
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
@@ -123,6 +125,7 @@ PLUGINS = [
     "gallery",
     "fair",
     "social",
+    "sitemap",
     "search",
 ]
 READERS = {"rst": None, "htm": None, "html": None}  # Markdown only

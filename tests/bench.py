@@ -147,7 +147,9 @@ def main() -> None:
     files = settings_files(content)
     medians = measure(files, content, args.runs)
     report(medians, args.articles, len(list(content.rglob("*.md"))))
-    print(f"search index (Pagefind with Thai word marks, after the build): {search_index_time():.2f} s")
+    print(
+        f"search index (Pagefind with Thai word marks, after the build): {search_index_time():.2f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@
 import os
 from functools import partial
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 from pelican import signals
 
@@ -55,6 +55,12 @@ def label(settings: dict, name, lang: str) -> str:
     return name.name
 
 
+def full_address(settings: dict, href: str) -> str:
+    """`/en/news/x/` → `http://localhost:8000/en/news/x/` in a preview; unchanged when
+    SITEURL already makes every address whole (publishing)."""
+    return urljoin(absolute_address(settings, settings["MAIN_LANG"], ""), href)
+
+
 def add_template_helpers(generator):
     roots = generator.settings[ROOTS_KEY]
     generator.env.filters.update(
@@ -62,6 +68,7 @@ def add_template_helpers(generator):
         page_path=path_of_output,
         label=partial(label, generator.settings),
         urlencode_all=lambda value: quote(str(value), safe=""),
+        full=partial(full_address, generator.settings),
     )
     theme_root = generator.settings["THEME_ROOT"]
     generator.env.globals.update(
