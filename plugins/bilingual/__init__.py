@@ -37,6 +37,7 @@ def prepare_languages(pelican):
     languages = [settings["DEFAULT_LANG"], *settings.get("I18N_SUBSITES", {})]
     settings[ROOTS_KEY] = site_roots(settings)
     settings["MAIN_LANG"] = settings["DEFAULT_LANG"]
+    settings["MAIN_THEME_STATIC_DIR"] = settings["THEME_STATIC_DIR"]  # subsites get "../theme"
     settings["THEME_ROOT"] = address(
         settings[ROOTS_KEY], settings["MAIN_LANG"], settings["THEME_STATIC_DIR"]
     )
@@ -55,10 +56,10 @@ def label(settings: dict, name, lang: str) -> str:
     return name.name
 
 
-def full_address(settings: dict, href: str) -> str:
+def full_address(base: str, href: str) -> str:
     """`/en/news/x/` → `http://localhost:8000/en/news/x/` in a preview; unchanged when
     SITEURL already makes every address whole (publishing)."""
-    return urljoin(absolute_address(settings, settings["MAIN_LANG"], ""), href)
+    return href if href.startswith(("http://", "https://")) else urljoin(base, href)
 
 
 def add_template_helpers(generator):
@@ -68,7 +69,9 @@ def add_template_helpers(generator):
         page_path=path_of_output,
         label=partial(label, generator.settings),
         urlencode_all=lambda value: quote(str(value), safe=""),
-        full=partial(full_address, generator.settings),
+        full=partial(
+            full_address, absolute_address(generator.settings, generator.settings["MAIN_LANG"], "")
+        ),
     )
     theme_root = generator.settings["THEME_ROOT"]
     generator.env.globals.update(

@@ -63,6 +63,19 @@ class FairGenerator(Generator):
                 )
         for product in fair.products:
             write(f"{product.path}index.html", "product", product=product)
+        if self.settings["DEFAULT_LANG"] not in self.settings.get("I18N_SUBSITES", {}):
+            self.write_booth_codes(fair)
+        for edition in fair.editions:
+            write(f"{edition.path}booths/index.html", "booths", edition=edition)
+
+    def write_booth_codes(self, fair):
+        """A QR code per product, to its page in the main language: SVG for the web and
+        the printable page, PNG at print size for the organisers."""
+        from .codes import write_codes
+
+        for product in fair.products:
+            address = page_address(self.settings, self.settings["MAIN_LANG"], product.path)
+            write_codes(address, Path(self.output_path) / product.path)
 
     def write_calendars(self, edition, lang: str):
         from .calendar import event_calendar, programme_calendar  # icalendar, only when needed

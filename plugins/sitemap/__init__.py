@@ -6,6 +6,7 @@ so it lists exactly what was published, in every language, and nothing that is n
 
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 from xml.sax.saxutils import escape
 
 from pelican import signals
@@ -14,6 +15,7 @@ CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)">')
 ALTERNATE = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">')
 MODIFIED = re.compile(r'<meta property="article:modified_time" content="([^"]+)">')
 NOINDEX = '<meta name="robots" content="noindex">'
+HEAD_SIZE = 8192
 
 
 def page_entry(html: str) -> str | None:
@@ -35,7 +37,9 @@ def write_sitemap(output: Path, site: str) -> None:
     for page in sorted(output.rglob("*.html")):
         if page.is_relative_to(output / "pagefind"):
             continue
-        entry = page_entry(page.read_text(encoding="utf-8"))
+        with page.open(encoding="utf-8", errors="ignore") as file:
+            head = file.read(HEAD_SIZE)  # all the sitemap needs is in <head>
+        entry = page_entry(head)
         entries += [entry] if entry else []
     head = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -65,7 +69,9 @@ ROOT_RELATIVE = re.compile(r'(\s(?:src|href|srcset)=")/(?!/)')
 def absolute_feed_addresses(context, feed):
     """Feed readers open an article away from the site: its links must be whole."""
     site = site_address(context).rstrip("/")
+    feed.feed["link"] = urljoin(f"{site}/", feed.feed["link"])
     for item in feed.items:
+        item["link"] = urljoin(f"{site}/", item["link"])
         for key in ("description", "content"):
             if item.get(key):
                 item[key] = ROOT_RELATIVE.sub(rf"\1{site}/", item[key])

@@ -55,9 +55,8 @@ def page_card(settings: dict, title: str) -> str:
     settings[WANTED_KEY][key] = (title, [heading, *lines])
     from bilingual.links import absolute_address
 
-    return absolute_address(
-        settings, settings["MAIN_LANG"], f"{settings['THEME_STATIC_DIR']}/social/{key}.jpg"
-    )
+    path = f"{settings['MAIN_THEME_STATIC_DIR']}/social/{key}.jpg"  # subsites say "../theme"
+    return absolute_address(settings, settings["MAIN_LANG"], path)
 
 
 def make_one(fonts: Path, cache: Path, item) -> str:
