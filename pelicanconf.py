@@ -3,6 +3,13 @@
 Deploy-only changes (absolute SITEURL, drafts off) live in publishconf.py.
 """
 
+from pathlib import Path
+
+from jinja2 import FileSystemBytecodeCache
+
+_TEMPLATE_CACHE = Path(__file__).resolve().parent / "cache" / "templates"
+_TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)
+
 SITENAME = "OTOP City ขอนแก่น"
 SITEURL = ""
 ORGANISER = "สำนักงานพัฒนาชุมชนจังหวัดขอนแก่น"
@@ -35,8 +42,10 @@ JINJA_ENVIRONMENT = {
     "extensions": ["jinja2.ext.i18n"],
     "trim_blocks": True,
     "lstrip_blocks": True,
-    # Each build makes its own environments: no need to stat every template on every use.
+    # Each build makes its own environments: no need to stat every template on every use,
+    # nor to compile an unchanged template again (the cache is keyed on its source).
     "auto_reload": False,
+    "bytecode_cache": FileSystemBytecodeCache(str(_TEMPLATE_CACHE)),
 }
 
 # Categories and tags: one slug for a name in every language.
