@@ -66,8 +66,22 @@ class Event:
         return f"{self.day:%Y%m%d}-{title}"
 
 
+MAIN_LANGUAGE = "th"  # every edition and product is written in Thai first
+
+
+class Written:
+    """Something written in the main language, perhaps translated: `texts` by language."""
+
+    texts: dict[str, Text]
+
+    def text(self, lang: str, key: str) -> str:
+        """A field in `lang`, or in the main language where it is not translated."""
+        own = self.texts.get(lang)
+        return (own.get(key) if own else "") or self.texts[MAIN_LANGUAGE].get(key)
+
+
 @dataclass
-class Edition:
+class Edition(Written):
     number: int
     start: date
     end: date
@@ -81,10 +95,6 @@ class Edition:
     @property
     def path(self) -> str:
         return f"editions/{self.number}/"
-
-    def text(self, lang: str, key: str) -> str:
-        own = self.texts.get(lang)
-        return (own.get(key) if own else "") or self.texts["th"].get(key)
 
     def starts(self) -> datetime:
         return datetime.combine(self.start, self.opens, BANGKOK)
@@ -100,7 +110,7 @@ class Edition:
 
 
 @dataclass
-class Product:
+class Product(Written):
     slug: str
     category: str
     stars: int
@@ -113,10 +123,6 @@ class Product:
     @property
     def path(self) -> str:
         return f"products/{self.slug}/"
-
-    def text(self, lang: str, key: str) -> str:
-        own = self.texts.get(lang)
-        return (own.get(key) if own else "") or self.texts["th"].get(key)
 
 
 # ---- Field readers: (value or None, problem message or None) ----------------------------
