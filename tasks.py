@@ -56,12 +56,6 @@ def serve(c, port=SETTINGS["port"]):
 
 
 @task
-def devserver(c, port=SETTINGS["port"]):
-    """Rebuild on change and serve at http://localhost:8000."""
-    pelican(c, "--autoreload", "--listen", "--port", str(port))
-
-
-@task
 def publish(c):
     """Build the site for publication, with absolute addresses (publishconf.py)."""
     pelican(c, config=SETTINGS["publish_config"])
@@ -221,7 +215,7 @@ def gh_pages(c):
     print(f"Published to {remote}/{branch}: {message}")
 
 
-@task(help={"port": "the port of the preview, 8000 unless taken"})
+@task(aliases=["devserver"], help={"port": "the port of the preview, 8000 unless taken"})
 def livereload(c, port=SETTINGS["port"]):
     """Preview at http://localhost:8000, rebuilt and reloaded on every save."""
     from office.preview import serve

@@ -9,7 +9,7 @@ vowels above and below Thai letters land in the wrong places.
 import re
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont, features
+from PIL import Image, ImageDraw, ImageFont
 
 SIZE = (1200, 630)
 BRAND, WHITE, SOFT = (122, 31, 92), (255, 255, 255), (246, 233, 241)
@@ -33,10 +33,6 @@ class Faces:
 
     def width(self, text: str) -> float:
         return sum(face.getlength(part) for part, face in self.runs(text))
-
-
-def raqm_available() -> bool:
-    return features.check("raqm")
 
 
 def words(text: str) -> list[str]:
