@@ -150,6 +150,7 @@ MARKDOWN = {
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
+GZIP_CACHE = False  # the cache is local: reading and writing it fast matters more than size
 CACHE_PATH = "cache"
 DELETE_OUTPUT_DIRECTORY = False
 PREVIEW = False  # `invoke livereload` sets it: pages then show build problems over them

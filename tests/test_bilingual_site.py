@@ -234,3 +234,12 @@ def test_a_thai_file_name_takes_its_slug_from_the_english_title(tmp_path):
 
 def test_a_thai_title_alone_is_romanized_word_by_word(minimal_site):
     assert thai_only_address(minimal_site) == "/news/phamai-matmi-chak-amphoe-chanabot/"
+
+
+def test_addresses_in_both_languages():
+    from bilingual.links import address
+
+    roots = {"th": "", "en": "/en"}
+    assert [address(roots, "th", ""), address(roots, "en", "")] == ["/", "/en/"]
+    assert address(roots, "en", "news/x/") == "/en/news/x/"
+    assert address({"th": "https://h/otop"}, "th", "/news/x/") == "https://h/otop/news/x/"

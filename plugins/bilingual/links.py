@@ -27,7 +27,9 @@ def own_path(content) -> str:
 
 
 def address(roots: dict[str, str], lang: str, path: str) -> str:
-    return join(roots[lang] + "/", path)
+    """`''` → `/`, `news/x/` → `/en/news/x/`. Paths are relative to a language's root;
+    called for every link of every page, so plain string work."""
+    return f"{roots[lang]}/{path.lstrip('/')}"
 
 
 def content_address(roots: dict[str, str], content) -> str:
