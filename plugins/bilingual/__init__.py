@@ -14,6 +14,8 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import quote, urljoin
 
+from jinja2 import pass_context
+from markupsafe import Markup
 from pelican import signals
 
 from .catalogs import compile_catalogs
@@ -62,6 +64,20 @@ def full_address(base: str, href: str) -> str:
     return href if href.startswith(("http://", "https://")) else urljoin(base, href)
 
 
+def rendered_once(generator):
+    """`{{ once("partials/_nav.html") }}`: a partial that is the same on every page of this
+    language's site, rendered for the first page and reused for the others."""
+    done: dict[str, Markup] = {}
+
+    @pass_context
+    def once(context, name: str) -> Markup:
+        if name not in done:
+            done[name] = Markup(generator.env.get_template(name).render(context.get_all()))
+        return done[name]
+
+    return once
+
+
 def add_template_helpers(generator):
     roots = generator.settings[ROOTS_KEY]
     generator.env.filters.update(
@@ -79,6 +95,7 @@ def add_template_helpers(generator):
         page_versions=partial(page_versions, roots),
         address=partial(address, roots),
         absolute=partial(absolute_address, generator.settings),
+        once=rendered_once(generator),
         asset=lambda path: f"{theme_root}/{path}",
     )
 
