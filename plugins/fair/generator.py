@@ -3,9 +3,9 @@
 from functools import cache
 from pathlib import Path
 
+from bilingual.links import absolute_address
 from pelican.generators import Generator
 
-from .helpers import page_address
 from .names import CATEGORIES, DISTRICTS
 
 FAIR_KEY = "FAIR"
@@ -74,13 +74,13 @@ class FairGenerator(Generator):
         from .codes import write_codes
 
         for product in fair.products:
-            address = page_address(self.settings, self.settings["MAIN_LANG"], product.path)
+            address = absolute_address(self.settings, self.settings["MAIN_LANG"], product.path)
             write_codes(address, Path(self.output_path) / product.path)
 
     def write_calendars(self, edition, lang: str):
         from .calendar import event_calendar, programme_calendar  # icalendar, only when needed
 
-        page = page_address(self.settings, lang, edition.path)
+        page = absolute_address(self.settings, lang, edition.path)
         domain = self.settings.get("CALENDAR_DOMAIN", "otopcity-khonkaen")
         folder = Path(self.output_path) / edition.path
         (folder / "events").mkdir(parents=True, exist_ok=True)

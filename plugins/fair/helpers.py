@@ -14,20 +14,16 @@ def baht(price: tuple[float, float], lang: str) -> str:
     return f"{amount} บาท" if lang == "th" else f"{amount} baht"
 
 
-def page_address(settings: dict, lang: str, path: str) -> str:
-    return absolute_address(settings, lang, path)
-
-
 def organiser(settings: dict) -> dict:
     return structured.organisation(
-        settings["ORGANISER"], page_address(settings, settings["DEFAULT_LANG"], "")
+        settings["ORGANISER"], absolute_address(settings, settings["DEFAULT_LANG"], "")
     )
 
 
 def event_data(settings: dict, edition) -> dict:
     lang = settings["DEFAULT_LANG"]
     return structured.event(
-        edition, lang, page_address(settings, lang, edition.path), organiser(settings)
+        edition, lang, absolute_address(settings, lang, edition.path), organiser(settings)
     )
 
 
@@ -35,16 +31,16 @@ def product_data(settings: dict, product, gallery) -> dict:
     lang = settings["DEFAULT_LANG"]
     image = None
     if gallery and gallery.cover:
-        image = page_address(settings, settings["MAIN_LANG"], gallery.cover.largest()[2])
-    return structured.product(product, lang, page_address(settings, lang, product.path), image)
+        image = absolute_address(settings, settings["MAIN_LANG"], gallery.cover.largest()[2])
+    return structured.product(product, lang, absolute_address(settings, lang, product.path), image)
 
 
 def news_data(settings: dict, article, gallery) -> dict:
     lang = settings["DEFAULT_LANG"]
-    url = page_address(settings, lang, settings["ARTICLE_URL"].format(slug=article.slug))
+    url = absolute_address(settings, lang, settings["ARTICLE_URL"].format(slug=article.slug))
     image = None
     if gallery and gallery.cover:
-        image = page_address(settings, settings["MAIN_LANG"], gallery.cover.largest()[2])
+        image = absolute_address(settings, settings["MAIN_LANG"], gallery.cover.largest()[2])
     return structured.news_article(article, lang, url, organiser(settings), image)
 
 

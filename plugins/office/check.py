@@ -23,7 +23,7 @@ def content_findings(settings: dict) -> list[Finding]:
     index = build_index(settings)
     findings = [Finding(problem, "error") for problem in index.problems]
     findings += translation_warnings(index, settings)
-    findings += fair_findings(settings)
+    findings += fair_findings(settings, index)
     findings += gallery_findings(settings)
     return findings
 
@@ -45,7 +45,7 @@ def translation_warnings(index, settings: dict) -> list[Finding]:
     return found
 
 
-def fair_findings(settings: dict) -> list[Finding]:
+def fair_findings(settings: dict, index) -> list[Finding]:
     from bilingual.links import site_roots
     from fair.readers import read_fair
     from fair.references import reference_problems
@@ -53,7 +53,7 @@ def fair_findings(settings: dict) -> list[Finding]:
     settings = {**settings, "SITE_ROOTS": site_roots(settings)}
     settings.setdefault("FAIR_EDITIONS_PATH", "editions")
     settings.setdefault("FAIR_PRODUCTS_PATH", "products")
-    settings["CONTENT_INDEX"] = build_index(settings)
+    settings["CONTENT_INDEX"] = index
     root = Path(settings["PATH"]).resolve().parent
     fair = read_fair(settings, lambda path: str(Path(path).resolve().relative_to(root)))
     return [Finding(p, "error") for p in fair.problems + reference_problems(settings, fair)]
