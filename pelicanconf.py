@@ -124,18 +124,20 @@ PRELOAD_FONT = {
     "en": "fonts/sarabun-latin-400-normal.woff2",
 }
 CSS_LAYERS = ["tokens", "reset", "layout", "components", "media"]
-PLUGIN_PATHS = ["plugins"]
+# Our plugins are the package plugins/ at the top of the repository; their order does not
+# matter (plugins.build runs the steps that depend on each other, in order).
+PLUGIN_PATHS = ["."]
 PLUGINS = [
     "pelican.plugins.i18n_subsites",
-    "content_rules",
-    "bilingual",
-    "thai_dates",
-    "theme_assets",
-    "gallery",
-    "fair",
-    "social",
-    "sitemap",
-    "search",
+    "plugins.build",
+    "plugins.content_rules",
+    "plugins.bilingual",
+    "plugins.thai_dates",
+    "plugins.theme_assets",
+    "plugins.gallery",
+    "plugins.fair",
+    "plugins.social",
+    "plugins.sitemap",
 ]
 READERS = {"rst": None, "htm": None, "html": None}  # Markdown only
 MARKDOWN = {

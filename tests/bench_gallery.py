@@ -23,13 +23,12 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "tests")]
+from plugins.gallery.cache import Manifest
+from plugins.gallery.plan import Job, Spec
+from plugins.gallery.runner import run_all
+from plugins.gallery.settings import DEFAULTS
 
-from gallery.cache import Manifest  # noqa: E402
-from gallery.plan import Job, Spec  # noqa: E402
-from gallery.runner import run_all  # noqa: E402
-from gallery.settings import DEFAULTS  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 SHARED_MEMORY = Path("/dev/shm")
 WORK = (SHARED_MEMORY if SHARED_MEMORY.is_dir() else ROOT) / "bench-work" / "gallery"

@@ -25,7 +25,7 @@ def make_settings(content: Path, output: Path, **override) -> dict:
         "OUTPUT_PATH": str(output),
         "CACHE_PATH": str(output.parent / f"{output.name}-cache"),
         "THEME": str(ROOT / "theme"),
-        "PLUGIN_PATHS": [str(ROOT / "plugins")],
+        "PLUGIN_PATHS": [str(ROOT)],
         "SEARCH_INDEX": False,  # the served site below turns it on
     }
     return read_settings(str(ROOT / "pelicanconf.py"), override={**paths, **override})

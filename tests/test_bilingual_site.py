@@ -237,9 +237,12 @@ def test_a_thai_title_alone_is_romanized_word_by_word(minimal_site):
 
 
 def test_addresses_in_both_languages():
-    from bilingual.links import address
+    from plugins.core.addresses import Addresses
 
-    roots = {"th": "", "en": "/en"}
-    assert [address(roots, "th", ""), address(roots, "en", "")] == ["/", "/en/"]
-    assert address(roots, "en", "news/x/") == "/en/news/x/"
-    assert address({"th": "https://h/otop"}, "th", "/news/x/") == "https://h/otop/news/x/"
+    local = Addresses({"th": "", "en": "/en"}, "http://localhost:8000")
+    assert [local.address("th", ""), local.address("en", "")] == ["/", "/en/"]
+    assert local.address("en", "news/x/") == "/en/news/x/"
+    assert local.absolute("en", "news/x/") == "http://localhost:8000/en/news/x/"
+    published = Addresses({"th": "https://h/otop"}, "")
+    assert published.address("th", "/news/x/") == "https://h/otop/news/x/"
+    assert published.absolute("th", "") == "https://h/otop/"

@@ -4,8 +4,9 @@ import json
 import os
 
 from conftest import build_site, page, write_tree
-from content_rules.cache import FrontMatterCache
-from content_rules.checks import ROMANIZED_FILE
+
+from plugins.content_rules.cache import FrontMatterCache
+from plugins.content_rules.checks import ROMANIZED_FILE
 
 
 def test_front_matter_is_read_again_when_a_file_changes(tmp_path):

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, build_site, make_settings, new_pelican, write_tree
-from content_rules import ContentError
+
+from plugins.core.problems import ContentError
 
 GOOD_THAI = "Title: ข่าวดี\nDate: 2024-05-28\n\nเนื้อข่าว\n"
 
@@ -174,7 +175,7 @@ def test_a_missing_interface_catalog_stops_the_build(tmp_path):
     with pytest.raises(
         Exception, match=r"en/LC_MESSAGES/messages.po: the en interface catalog is missing"
     ):
-        new_pelican(settings)
+        new_pelican(settings).run()
 
 
 def test_a_rerun_of_the_same_build_sees_new_files(tmp_path):

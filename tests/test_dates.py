@@ -3,7 +3,8 @@
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from thai_dates.formatting import buddhist_year, format_day, format_range, iso_date
+
+from plugins.thai_dates.formatting import buddhist_year, format_day, format_range, iso_date
 
 
 @pytest.mark.parametrize(

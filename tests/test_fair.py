@@ -6,8 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import build_site, page, write_tree
-from content_rules import ContentError
 from icalendar import Calendar
+
+from plugins.core.problems import ContentError
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 

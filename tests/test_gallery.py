@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 from conftest import make_settings, new_pelican, page, write_tree
-from gallery.generator import SITE_KEY, GalleryError
 from photos import BLUE, RED, XMP, heic_bytes, marked, png_claiming_size, save_jpeg
 from PIL import Image
+
+from plugins.core.state import state_of
+from plugins.gallery.generator import GalleryError
 
 NEWS = {
     "news/opening.md": "Title: พิธีเปิด\nDate: 2024-05-28\nGallery: opening\n\nข่าว\n",
@@ -37,7 +39,7 @@ def make_photos(content: Path) -> None:
 def build(content: Path, output: Path, **override):
     pelican = new_pelican(make_settings(content, output, **override))
     pelican.run()
-    return pelican.settings[SITE_KEY]
+    return state_of(pelican.settings).galleries
 
 
 def digests(folder: Path) -> dict[str, str]:

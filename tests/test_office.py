@@ -25,7 +25,7 @@ def make_project(folder: Path) -> Path:
     for name in PROJECT_FILES:
         shutil.copy(ROOT / name, folder / name)
     ignore = shutil.ignore_patterns("__pycache__", "*.mo")
-    for name in ("plugins", "theme"):
+    for name in ("plugins", "office", "theme"):
         shutil.copytree(ROOT / name, folder / name, ignore=ignore)
     shutil.copytree(SITES / "minimal" / "content", folder / "content")
     return folder
@@ -64,7 +64,7 @@ def digests(folder: Path) -> dict[str, str]:
 
 
 def test_new_post_writes_a_thai_file_and_an_english_draft_that_build(project):
-    from content_rules.slugs import slug_for_text
+    from plugins.content_rules.slugs import slug_for_text
 
     title = "ขอนแก่นเปิดตลาดนัดผลิตภัณฑ์ชุมชน"
     slug = slug_for_text(title)

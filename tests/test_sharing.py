@@ -47,7 +47,7 @@ def test_a_page_without_a_photo_gets_its_own_card(minimal_site):
 
 
 def test_cards_set_thai_with_raqm(tmp_path):
-    from social.cards import Faces, make_card
+    from plugins.social.cards import Faces, make_card
 
     assert features.check("raqm")
     fonts = ROOT / "theme/static/fonts"

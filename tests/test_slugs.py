@@ -1,7 +1,8 @@
 """Slug rules on their own: ASCII, readable, romanized from Thai."""
 
 import pytest
-from content_rules.slugs import (
+
+from plugins.content_rules.slugs import (
     ascii_slug,
     is_clean_slug,
     name_slug,

@@ -1,4 +1,4 @@
-"""Glue between the i18n_subsites plugin and our theme (needs content_rules' index).
+"""Glue between the i18n_subsites plugin and our theme (reads the build state).
 
 - the address root of every language (``SITE_ROOTS``) and the theme's gettext catalogs,
   compiled fresh for each build (a missing one stops the build, it does not fall back);
@@ -12,41 +12,23 @@
 import os
 from functools import partial
 from pathlib import Path
-from urllib.parse import quote, urljoin
+from urllib.parse import quote
 
 from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 
+from plugins.core.addresses import path_of_output
+from plugins.core.state import state_of
+
 from .catalogs import compile_catalogs
-from .links import (
-    absolute_address,
-    address,
-    content_address,
-    page_versions,
-    path_of_output,
-    site_roots,
-    versions,
-)
-
-ROOTS_KEY = "SITE_ROOTS"
+from .links import content_address, page_versions, versions
 
 
-def prepare_languages(pelican):
-    settings = pelican.settings
-    if ROOTS_KEY in settings:
-        return  # a language subsite: the main site prepared these
-    languages = [settings["DEFAULT_LANG"], *settings.get("I18N_SUBSITES", {})]
-    settings[ROOTS_KEY] = site_roots(settings)
-    settings["MAIN_LANG"] = settings["DEFAULT_LANG"]
-    settings["MAIN_THEME_STATIC_DIR"] = settings["THEME_STATIC_DIR"]  # subsites get "../theme"
-    settings["THEME_ROOT"] = address(
-        settings[ROOTS_KEY], settings["MAIN_LANG"], settings["THEME_STATIC_DIR"]
-    )
+def compiled_catalogs(settings: dict, languages: list[str]) -> str:
+    """The theme's catalogs compiled for this build; the folder, for I18N_GETTEXT_LOCALEDIR."""
     locale_dir = Path(settings["CACHE_PATH"]) / "locale"
-    settings["I18N_GETTEXT_LOCALEDIR"] = str(
-        compile_catalogs(settings["THEME"], languages, locale_dir)
-    )
+    return str(compile_catalogs(settings["THEME"], languages, locale_dir))
 
 
 def label(settings: dict, name, lang: str) -> str:
@@ -56,12 +38,6 @@ def label(settings: dict, name, lang: str) -> str:
         if names:
             return names.get(lang, name.name)
     return name.name
-
-
-def full_address(base: str, href: str) -> str:
-    """`/en/news/x/` → `http://localhost:8000/en/news/x/` in a preview; unchanged when
-    SITEURL already makes every address whole (publishing)."""
-    return href if href.startswith(("http://", "https://")) else urljoin(base, href)
 
 
 def rendered_once(generator):
@@ -79,22 +55,25 @@ def rendered_once(generator):
 
 
 def add_template_helpers(generator):
-    roots = generator.settings[ROOTS_KEY]
+    settings, state = generator.settings, state_of(generator.settings)
+    addresses = state.addresses
     generator.env.filters.update(
-        link=partial(content_address, roots),
+        link=partial(content_address, addresses),
         page_path=path_of_output,
-        label=partial(label, generator.settings),
+        label=partial(label, settings),
         urlencode_all=lambda value: quote(str(value), safe=""),
-        full=partial(
-            full_address, absolute_address(generator.settings, generator.settings["MAIN_LANG"], "")
-        ),
+        full=addresses.whole,
     )
-    theme_root = generator.settings["THEME_ROOT"]
+    theme_root = state.theme_root
     generator.env.globals.update(
-        versions=partial(versions, roots, generator.settings),
-        page_versions=partial(page_versions, roots),
-        address=partial(address, roots),
-        absolute=partial(absolute_address, generator.settings),
+        MAIN_LANG=state.main_lang,
+        SITE_ROOTS=addresses.roots,
+        MAIN_THEME_STATIC_DIR=state.theme_static_dir,
+        versions=partial(versions, addresses, state.index, settings),
+        page_versions=partial(page_versions, addresses),
+        address=addresses.address,
+        absolute=addresses.absolute,
+        path_of=addresses.path,
         once=rendered_once(generator),
         asset=lambda path: f"{theme_root}/{path}",
     )
@@ -103,20 +82,19 @@ def add_template_helpers(generator):
 def list_untranslated_here(generator):
     """Keep other-language content in this site's listings, written only at home."""
     here = generator.settings["DEFAULT_LANG"]
-    roots = generator.settings[ROOTS_KEY]
+    addresses = state_of(generator.settings).addresses
     contents = generator.articles if hasattr(generator, "articles") else generator.pages
     for content in contents:
         if content.lang != here:
             content.override_save_as = ""
-            content.override_url = content_address(roots, content)
+            content.override_url = content_address(addresses, content)
 
 
 def read_only_own_language(generator):
     """Each language's run reads its own files (and untranslated originals), not every
     file of every language only for Pelican to pair them and i18n_subsites to drop them."""
-    settings = generator.settings
-    index, lang = settings["CONTENT_INDEX"], settings["DEFAULT_LANG"]
-    wanted = index.paths_to_read(lang, settings["MAIN_LANG"])
+    state = state_of(generator.settings)
+    wanted = state.index.paths_to_read(generator.settings["DEFAULT_LANG"], state.main_lang)
     wanted = {os.path.relpath(path, generator.path) for path in wanted}  # as get_files names them
     find_files = generator.get_files
 
@@ -128,7 +106,6 @@ def read_only_own_language(generator):
 
 
 HANDLERS = {
-    signals.initialized: prepare_languages,
     signals.generator_init: add_template_helpers,
     signals.article_generator_init: read_only_own_language,
     signals.page_generator_init: read_only_own_language,

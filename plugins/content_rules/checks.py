@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from plugins.core.problems import Problem
+
 from .cache import FrontMatterCache
 from .frontmatter import FrontMatter
 from .slugs import ascii_slug, is_clean_slug, slug_for_text, slug_from_file_stem
@@ -44,18 +46,6 @@ MESSAGES = {
         "(add the {value} file {fix} beside it, or give both the same Slug)"
     ),
 }
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        """`file:line: message`, or `file: message` for a whole file (line 0)."""
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
 
 
 @dataclass

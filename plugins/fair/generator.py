@@ -3,17 +3,18 @@
 from functools import cache
 from pathlib import Path
 
-from bilingual.links import absolute_address
 from pelican.generators import Generator
 
-from .names import CATEGORIES, DISTRICTS
+from plugins.core.addresses import save_as
+from plugins.core.files import write_if_changed
+from plugins.core.state import state_of
 
-FAIR_KEY = "FAIR"
+from .names import CATEGORIES, DISTRICTS
 
 
 class FairGenerator(Generator):
     def generate_context(self):
-        fair = self.settings[FAIR_KEY]
+        fair = state_of(self.settings).fair
         articles = self.context.get("articles", [])
         self.context.update(
             fair=fair,
@@ -27,67 +28,64 @@ class FairGenerator(Generator):
         )
 
     def generate_output(self, writer):
-        fair, settings = self.settings[FAIR_KEY], self.settings
-        lang = settings["DEFAULT_LANG"]
+        state = state_of(self.settings)
+        fair, lang = state.fair, self.settings["DEFAULT_LANG"]
         if fair.editions or fair.products:
-            write = lambda save_as, template, **extra: writer.write_file(  # noqa: E731
-                save_as, self.get_template(template), self.context, **extra
+            write = lambda path, template, **extra: writer.write_file(  # noqa: E731
+                save_as(path), self.get_template(template), self.context, **extra
             )
-            write("editions/index.html", "editions")
+            write(state.addresses.path("EDITIONS"), "editions")
             for edition in fair.editions:
-                write(f"{edition.path}index.html", "edition", edition=edition)
-                write(f"{edition.path}venue/index.html", "venue", edition=edition)
-                self.write_calendars(edition, lang)
-            self.write_catalogue(write, fair)
+                write(edition.path, "edition", edition=edition)
+                write(f"{edition.path}venue/", "venue", edition=edition)
+                self.write_calendars(state, edition, lang)
+            self.write_catalogue(write, state)
 
-    def write_catalogue(self, write, fair):
-        write("products/index.html", "products", shown=fair.products, selection=None)
-        for kind, table in (("category", CATEGORIES), ("district", DISTRICTS)):
-            for slug in table:
-                chosen = [p for p in fair.products if getattr(p, kind) == slug]
-                if chosen:
-                    write(
-                        f"products/{kind}/{slug}/index.html",
-                        "products",
-                        shown=chosen,
-                        selection=(kind, slug),
-                    )
-        for stars in range(1, 6):
-            chosen = [p for p in fair.products if p.stars == stars]
-            if chosen:
-                write(
-                    f"products/stars/{stars}/index.html",
-                    "products",
-                    shown=chosen,
-                    selection=("stars", stars),
-                )
+    def write_catalogue(self, write, state):
+        fair, path = state.fair, state.addresses.path
+        write(path("PRODUCTS"), "products", shown=fair.products, selection=None)
+        for kind, value, chosen in product_choices(fair.products):
+            where = path("PRODUCT_CHOICE", kind=kind, value=value)
+            write(where, "products", shown=chosen, selection=(kind, value))
         for product in fair.products:
-            write(f"{product.path}index.html", "product", product=product)
-        if self.settings["DEFAULT_LANG"] not in self.settings.get("I18N_SUBSITES", {}):
-            self.write_booth_codes(fair)
+            write(product.path, "product", product=product)
         for edition in fair.editions:
-            write(f"{edition.path}booths/index.html", "booths", edition=edition)
+            write(f"{edition.path}booths/", "booths", edition=edition)
 
-    def write_booth_codes(self, fair):
-        """A QR code per product, to its page in the main language: SVG for the web and
-        the printable page, PNG at print size for the organisers."""
-        from .codes import write_codes
-
-        for product in fair.products:
-            address = absolute_address(self.settings, self.settings["MAIN_LANG"], product.path)
-            write_codes(address, Path(self.output_path) / product.path)
-
-    def write_calendars(self, edition, lang: str):
+    def write_calendars(self, state, edition, lang: str):
         from .calendar import event_calendar, programme_calendar  # icalendar, only when needed
 
-        page = absolute_address(self.settings, lang, edition.path)
+        page = state.addresses.absolute(lang, edition.path)
         domain = self.settings.get("CALENDAR_DOMAIN", "otopcity-khonkaen")
         folder = Path(self.output_path) / edition.path
-        (folder / "events").mkdir(parents=True, exist_ok=True)
-        (folder / "programme.ics").write_bytes(programme_calendar(edition, lang, page, domain))
+        programme = programme_calendar(edition, lang, page, domain)
+        write_if_changed(folder / "programme.ics", programme)
         for event in edition.events:
             data = event_calendar(edition, event, lang, page, domain)
-            (folder / "events" / f"{event.uid}.ics").write_bytes(data)
+            write_if_changed(folder / "events" / f"{event.uid}.ics", data)
+
+
+def product_choices(products) -> list[tuple[str, object, list]]:
+    """(kind, value, products) for every category, district and star count that has any."""
+    tables = [("category", list(CATEGORIES)), ("district", list(DISTRICTS))]
+    tables.append(("stars", list(range(1, 6))))
+    choices = []
+    for kind, values in tables:
+        for value in values:
+            chosen = [p for p in products if getattr(p, kind) == value]
+            if chosen:
+                choices.append((kind, value, chosen))
+    return choices
+
+
+def write_booth_codes(state) -> None:
+    """A QR code per product, to its page in the main language: SVG for the web and
+    the printable page, PNG at print size for the organisers. Unchanged codes stay."""
+    from .codes import write_codes
+
+    for product in state.fair.products:
+        address = state.addresses.absolute(state.main_lang, product.path)
+        write_codes(address, Path(state.output_path) / product.path)
 
 
 def group_by_edition(articles, fair) -> dict[int, list]:

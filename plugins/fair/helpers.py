@@ -3,7 +3,8 @@
 from functools import partial
 
 from babel.numbers import format_decimal
-from bilingual.links import absolute_address
+
+from plugins.core.state import state_of
 
 from . import structured
 
@@ -14,42 +15,43 @@ def baht(price: tuple[float, float], lang: str) -> str:
     return f"{amount} บาท" if lang == "th" else f"{amount} baht"
 
 
-def organiser(settings: dict) -> dict:
+def organiser(settings: dict, addresses) -> dict:
     return structured.organisation(
-        settings["ORGANISER"], absolute_address(settings, settings["DEFAULT_LANG"], "")
+        settings["ORGANISER"], addresses.absolute(settings["DEFAULT_LANG"], "")
     )
 
 
-def event_data(settings: dict, edition) -> dict:
-    lang = settings["DEFAULT_LANG"]
-    return structured.event(
-        edition, lang, absolute_address(settings, lang, edition.path), organiser(settings)
-    )
-
-
-def product_data(settings: dict, product, gallery) -> dict:
-    lang = settings["DEFAULT_LANG"]
-    image = None
+def cover_address(state, gallery) -> str | None:
     if gallery and gallery.cover:
-        image = absolute_address(settings, settings["MAIN_LANG"], gallery.cover.largest()[2])
-    return structured.product(product, lang, absolute_address(settings, lang, product.path), image)
+        return state.addresses.absolute(state.main_lang, gallery.cover.largest()[2])
+    return None
 
 
-def news_data(settings: dict, article, gallery) -> dict:
+def event_data(settings: dict, state, edition) -> dict:
+    lang, addresses = settings["DEFAULT_LANG"], state.addresses
+    page = addresses.absolute(lang, edition.path)
+    return structured.event(edition, lang, page, organiser(settings, addresses))
+
+
+def product_data(settings: dict, state, product, gallery) -> dict:
     lang = settings["DEFAULT_LANG"]
-    url = absolute_address(settings, lang, settings["ARTICLE_URL"].format(slug=article.slug))
-    image = None
-    if gallery and gallery.cover:
-        image = absolute_address(settings, settings["MAIN_LANG"], gallery.cover.largest()[2])
-    return structured.news_article(article, lang, url, organiser(settings), image)
+    page = state.addresses.absolute(lang, product.path)
+    return structured.product(product, lang, page, cover_address(state, gallery))
+
+
+def news_data(settings: dict, state, article, gallery) -> dict:
+    lang, addresses = settings["DEFAULT_LANG"], state.addresses
+    url = addresses.absolute(lang, settings["ARTICLE_URL"].format(slug=article.slug))
+    image = cover_address(state, gallery)
+    return structured.news_article(article, lang, url, organiser(settings, addresses), image)
 
 
 def add_template_helpers(generator):
-    settings = generator.settings
+    settings, state = generator.settings, state_of(generator.settings)
     generator.env.filters["baht"] = baht
     generator.env.globals.update(
         schema_breadcrumbs=structured.breadcrumbs,
-        schema_event=partial(event_data, settings),
-        schema_product=partial(product_data, settings),
-        schema_news=partial(news_data, settings),
+        schema_event=partial(event_data, settings, state),
+        schema_product=partial(product_data, settings, state),
+        schema_news=partial(news_data, settings, state),
     )

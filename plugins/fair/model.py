@@ -11,8 +11,9 @@ from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from content_rules.checks import ISO_DATE, Problem, judge_date
-from content_rules.frontmatter import FrontMatter, parse_lines
+from plugins.content_rules.checks import ISO_DATE, judge_date
+from plugins.content_rules.frontmatter import FrontMatter, parse_lines
+from plugins.core.problems import Problem
 
 from .names import lookup
 
@@ -91,10 +92,7 @@ class Edition(Written):
     longitude: float
     texts: dict[str, Text] = field(default_factory=dict)  # lang → its file
     events: list[Event] = field(default_factory=list)
-
-    @property
-    def path(self) -> str:
-        return f"editions/{self.number}/"
+    path: str = ""  # its address below a language's root, from EDITION_URL
 
     def starts(self) -> datetime:
         return datetime.combine(self.start, self.opens, BANGKOK)
@@ -119,10 +117,7 @@ class Product(Written):
     edition: int
     price: tuple[float, float] | None
     texts: dict[str, Text] = field(default_factory=dict)
-
-    @property
-    def path(self) -> str:
-        return f"products/{self.slug}/"
+    path: str = ""  # its address below a language's root, from PRODUCT_URL
 
 
 # ---- Field readers: (value or None, problem message or None) ----------------------------

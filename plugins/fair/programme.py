@@ -8,7 +8,8 @@
 from datetime import date, time
 from pathlib import Path
 
-from content_rules.checks import Problem, judge_date
+from plugins.content_rules.checks import judge_date
+from plugins.core.problems import Problem
 
 from .model import TIME, Edition, Event
 

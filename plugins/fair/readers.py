@@ -3,8 +3,8 @@
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from content_rules.checks import Problem
-from content_rules.slugs import slug_from_file_stem
+from plugins.content_rules.slugs import slug_from_file_stem
+from plugins.core.problems import Problem
 
 from .model import (
     Edition,
@@ -127,8 +127,8 @@ def read_edition_reference(text: Text, fair: Fair) -> tuple[int | None, list[Pro
     return None, [text.problem("edition", undefined_edition(value, fair))]
 
 
-def read_fair(settings: dict, shown) -> Fair:
-    languages = list(settings["SITE_ROOTS"])
+def read_fair(settings: dict, languages: list[str], addresses, shown) -> Fair:
+    """Editions and products, newest edition first; their addresses from `addresses`."""
     root = Path(settings["PATH"])
     fair = Fair()
     for stem, texts in bilingual_files(
@@ -142,6 +142,7 @@ def read_fair(settings: dict, shown) -> Fair:
                 read_programme(programme, edition, shown) if programme.exists() else ([], [])
             )
             fair.problems += found
+            edition.path = addresses.path("EDITION", number=edition.number)
             fair.editions.append(edition)
     fair.editions.sort(key=lambda e: e.start, reverse=True)
     for stem, texts in bilingual_files(
@@ -149,6 +150,8 @@ def read_fair(settings: dict, shown) -> Fair:
     ).items():
         product, problems = read_product(stem, texts, languages[0], fair)
         fair.problems += problems
-        fair.products += [product] if product else []
+        if product:
+            product.path = addresses.path("PRODUCT", slug=product.slug)
+            fair.products.append(product)
     fair.products.sort(key=lambda p: (p.category, p.text(languages[0], "title")))
     return fair

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from content_rules.checks import Problem
+from plugins.core.problems import Problem
 
 
 def undefined_edition(written: str, fair) -> str:
@@ -11,11 +11,10 @@ def undefined_edition(written: str, fair) -> str:
     return f'Edition "{written}" is not defined ({fix})'
 
 
-def reference_problems(settings: dict, fair) -> list[Problem]:
+def reference_problems(settings: dict, index, fair) -> list[Problem]:
     problems = []
     numbers = {str(edition.number) for edition in fair.editions}
-    index = settings.get("CONTENT_INDEX")
-    for source in index.sources.values() if index else []:
+    for source in index.sources.values():
         written = source.matter.get("edition")
         if written and written not in numbers:
             message = undefined_edition(written, fair)

@@ -2,13 +2,16 @@
 
 Every photo is made once into several widths of WebP and JPEG (upright, sRGB, with no
 metadata at all), in a process pool, with a cache keyed on its bytes and the settings.
-Needs the content_rules and bilingual plugins (listed before it in PLUGINS).
+``plugins.build`` calls ``build_galleries`` when a build starts and ``publish`` when
+every language is written.
 """
 
 from pelican import signals
 
-from .generator import GalleryGenerator
+from .generator import GalleryGenerator, build_galleries, publish
 from .settings import with_defaults
+
+__all__ = ["build_galleries", "publish", "with_defaults"]
 
 
 def fill_in_settings(pelican):
@@ -19,6 +22,9 @@ def add_generator(pelican):
     return GalleryGenerator
 
 
+HANDLERS = {signals.initialized: fill_in_settings, signals.get_generators: add_generator}
+
+
 def register():
-    signals.initialized.connect(fill_in_settings)
-    signals.get_generators.connect(add_generator)
+    for signal, handler in HANDLERS.items():
+        signal.connect(handler)

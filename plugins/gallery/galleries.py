@@ -9,9 +9,10 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from content_rules.checks import ISO_DATE, Problem
-from content_rules.frontmatter import parse_lines
-from content_rules.slugs import slug_for_text, slug_from_file_stem
+from plugins.content_rules.checks import ISO_DATE
+from plugins.content_rules.frontmatter import parse_lines
+from plugins.content_rules.slugs import slug_for_text, slug_from_file_stem
+from plugins.core.problems import Problem
 
 from .plan import EXTENSIONS, SUPPORTED, Result
 
@@ -58,10 +59,7 @@ class Gallery:
     date: datetime.date | None = None
     cover_file: str = ""
     photos: list[Photo] = field(default_factory=list)
-
-    @property
-    def path(self) -> str:
-        return f"galleries/{self.slug}/"
+    path: str = ""  # its address below a language's root, from GALLERY_URL
 
     def title(self, lang: str, main_lang: str) -> str:
         return self.titles.get(lang) or self.titles.get(main_lang) or self.slug
@@ -79,13 +77,16 @@ def gallery_slug(folder: Path) -> str:
     return slug_from_file_stem(folder.name) or slug_for_text(folder.name) or "gallery"
 
 
-def find_galleries(root: Path) -> list[Gallery]:
+def find_galleries(root: Path, url: str = "galleries/{slug}/") -> list[Gallery]:
     if not root.is_dir():
         return []
     folders = sorted(
         path for path in root.iterdir() if path.is_dir() and not path.name.startswith(".")
     )
-    return [Gallery(gallery_slug(folder), folder) for folder in folders]
+    galleries = [Gallery(gallery_slug(folder), folder) for folder in folders]
+    for gallery in galleries:
+        gallery.path = url.format(slug=gallery.slug)
+    return galleries
 
 
 def photo_files(gallery: Gallery) -> tuple[list[Path], list[Path]]:
@@ -162,7 +163,7 @@ def attach_results(gallery: Gallery, results: dict[str, Result]) -> list[Result]
 
 
 def publish_files(
-    galleries: list[Gallery], results: dict[str, Result], cache_dir: Path, output: Path
+    galleries: list[Gallery], results: dict[str, Result], cache_dir: Path, output: Path, top: str
 ) -> None:
     """Hard-link (or copy) each rendition from the cache to its address in output/, and
     delete renditions there that no photo has any more."""
@@ -175,7 +176,7 @@ def publish_files(
                 wanted[output / path] = cache_dir / rendition.file
     for target, source in wanted.items():
         place(source, target)
-    remove_unwanted(output / "galleries", set(wanted))
+    remove_unwanted(output / top, set(wanted))
 
 
 def place(source: Path, target: Path) -> None:

@@ -1,15 +1,19 @@
 """The galleries as pages: /galleries/<name>/ and /galleries/ in every language.
 
-The main (Thai) run makes the images (in generate_context) and places them in output/
-(in generate_output); the other languages' runs reuse what it found.
+``plugins.build`` makes the images when a build starts (``build_galleries``, into the
+cache) and places them in output/ once every language is written (``publish``); each
+language's run writes its pages from the build state.
 """
 
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from content_rules.checks import Problem
 from pelican.generators import Generator
+
+from plugins.core.addresses import save_as
+from plugins.core.problems import Problem
+from plugins.core.state import state_of
 
 from .cache import Manifest
 from .galleries import (
@@ -21,9 +25,6 @@ from .galleries import (
     read_notes,
 )
 from .plan import Job, Result, Spec
-from .settings import with_defaults
-
-SITE_KEY = "GALLERY_SITE"
 
 
 class GalleryError(Exception):
@@ -41,22 +42,24 @@ class GallerySite:
 
 class GalleryGenerator(Generator):
     def generate_context(self):
-        settings = with_defaults(self.settings)
-        if SITE_KEY not in settings:
-            settings[SITE_KEY] = build_galleries(settings)
-        galleries = settings[SITE_KEY].galleries
+        galleries = state_of(self.settings).galleries.galleries
         self.context["galleries"] = galleries
         self.context["galleries_by_slug"] = {gallery.slug: gallery for gallery in galleries}
 
     def generate_output(self, writer):
-        settings, site = self.settings, self.settings[SITE_KEY]
-        if settings["DEFAULT_LANG"] not in settings.get("I18N_SUBSITES", {}):
-            publish_files(site.galleries, site.results, site.cache_dir, Path(self.output_path))
+        state = state_of(self.settings)
+        addresses = state.addresses
         template = self.get_template("galleries")
-        writer.write_file(settings["GALLERIES_SAVE_AS"], template, self.context)
-        for gallery in site.galleries:
-            save_as = settings["GALLERY_SAVE_AS"].format(slug=gallery.slug)
-            writer.write_file(save_as, self.get_template("gallery"), self.context, gallery=gallery)
+        writer.write_file(save_as(addresses.path("GALLERIES")), template, self.context)
+        for gallery in state.galleries.galleries:
+            page = self.get_template("gallery")
+            writer.write_file(save_as(gallery.path), page, self.context, gallery=gallery)
+
+
+def publish(state) -> None:
+    """Place every photo's files in output/ (once, for every language)."""
+    site, top = state.galleries, state.addresses.path("GALLERIES")
+    publish_files(site.galleries, site.results, site.cache_dir, Path(state.output_path), top)
 
 
 def shown_path(settings: dict):
@@ -64,10 +67,11 @@ def shown_path(settings: dict):
     return lambda path: str(Path(path).resolve().relative_to(root))
 
 
-def build_galleries(settings: dict) -> GallerySite:
+def build_galleries(settings: dict, state) -> GallerySite:
     shown = shown_path(settings)
-    languages = list(settings["SITE_ROOTS"])  # the main language first, in every run
-    galleries = find_galleries(Path(settings["PATH"]) / settings["GALLERY_PATH"])
+    languages = state.languages
+    url = state.addresses.patterns["GALLERY_URL"]
+    galleries = find_galleries(Path(settings["PATH"]) / settings["GALLERY_PATH"], url)
     problems = []
     for gallery in galleries:
         problems += read_notes(gallery, languages, shown)
@@ -77,7 +81,7 @@ def build_galleries(settings: dict) -> GallerySite:
     for gallery in galleries:
         failures = attach_results(gallery, results)
         problems += [Problem(shown(f.source), 0, f"{f.reason}; left out") for f in failures]
-    problems += unknown_gallery_references(settings, {gallery.slug for gallery in galleries})
+    problems += unknown_gallery_references(settings, state.index, {g.slug for g in galleries})
     kept = sorted((g for g in galleries if g.photos), key=newest_first)
     encoded = sum(result.encoded for result in results.values())
     site = GallerySite(
@@ -124,10 +128,9 @@ def make_images(settings: dict, galleries: list[Gallery], cache_dir: Path) -> di
     return results
 
 
-def unknown_gallery_references(settings: dict, slugs: set[str]) -> list[Problem]:
-    index = settings.get("CONTENT_INDEX")
+def unknown_gallery_references(settings: dict, index, slugs: set[str]) -> list[Problem]:
     problems = []
-    for source in index.sources.values() if index else []:
+    for source in index.sources.values():
         name = source.matter.get("gallery")
         if name and name not in slugs:
             folder = f"content/{settings['GALLERY_PATH']}/{name}/"

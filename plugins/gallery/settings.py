@@ -16,10 +16,6 @@ DEFAULTS = {
     "GALLERY_FULL_SIZE": False,  # also publish each photo at its full size (still stripped)
     "GALLERY_WORKERS": os.cpu_count() or 1,
     "GALLERY_STRICT": False,  # publishconf.py: a bad photo stops the build
-    "GALLERY_URL": "galleries/{slug}/",
-    "GALLERY_SAVE_AS": "galleries/{slug}/index.html",
-    "GALLERIES_URL": "galleries/",
-    "GALLERIES_SAVE_AS": "galleries/index.html",
     # Templates: thumbnails are two a row on phones, three or four on wider screens.
     "GALLERY_THUMB_SIZES": "(min-width: 60rem) 14rem, (min-width: 40rem) 30vw, 46vw",
     "GALLERY_EAGER_PHOTOS": 4,  # the first photos load at once, the rest when scrolled to

@@ -1,34 +1,54 @@
-"""Static search that finds Thai words inside running Thai text.
+"""Static search that finds Thai words inside running Thai text (a step of plugins.build,
+not a plugin of its own).
 
-After the last language is written, the built pages are copied, Thai word boundaries
-are marked in the copy with zero-width spaces exactly where the browser's
-Intl.Segmenter("th") finds them (segment.mjs, run with Node), and Pagefind's extended
-build indexes the copy into output/pagefind/, one index per language. A query is split
-by the same segmenter in the browser, so ผ้าไหม, ไหม or ท้องถิ่น match inside longer words.
+After the last language is written (``plugins.build`` calls ``index_site``), the built
+pages are copied, Thai word boundaries are marked in the copy with zero-width spaces
+exactly where the browser's Intl.Segmenter("th") finds them (segment.mjs, run with Node),
+and Pagefind's extended build indexes the copy into output/pagefind/, one index per
+language. A query is split by the same segmenter in the browser, so ผ้าไหม, ไหม or ท้องถิ่น
+match inside longer words. The index is made again only when an indexed page changed.
 SEARCH_INDEX = False leaves it out (the tests' small sites, the benchmark's generator run).
 """
 
+import hashlib
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from pelican import signals
-
 SEGMENTER = Path(__file__).with_name("segment.mjs")
+MARK = b"data-pagefind-body"
+STAMP = "search-index.sha256"
+INDEX_ENTRY = "pagefind-entry.json"  # Pagefind writes it last
 
 
-def build_index(pelican):
-    settings = pelican.settings
-    if not settings.get("SEARCH_INDEX", True):
-        return
-    if settings["DEFAULT_LANG"] in settings.get("I18N_SUBSITES", {}):
-        return  # the main site's run ends last: index once, every language then
-    index_site(Path(settings["OUTPUT_PATH"]))
+def indexed_pages_digest(output: Path) -> str:
+    """A hash of every page Pagefind would index, with its path."""
+    digest = hashlib.sha256()
+    for page in sorted(output.rglob("*.html")):
+        data = page.read_bytes()
+        if MARK in data and not page.is_relative_to(output / "pagefind"):
+            digest.update(str(page.relative_to(output)).encode() + b"\0" + data + b"\0")
+    return digest.hexdigest()
 
 
-def index_site(output: Path) -> None:
+def index_site(output_path: str, cache_path: str) -> bool:
+    """Index the site unless its indexed pages are those of the index already there.
+    True when Pagefind ran."""
+    output, stamp = Path(output_path), Path(cache_path) / STAMP
+    digest = indexed_pages_digest(output)
+    current = (output / "pagefind" / INDEX_ENTRY).exists() and stamp.exists()
+    if current and stamp.read_text().strip() == digest:
+        return False
+    stamp.unlink(missing_ok=True)
+    run_pagefind(output)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(digest)
+    return True
+
+
+def run_pagefind(output: Path) -> None:
     memory = "/dev/shm" if Path("/dev/shm").is_dir() else None  # a copy only read once
     with tempfile.TemporaryDirectory(dir=memory) as folder:
         copy = Path(folder) / "site"
@@ -55,7 +75,3 @@ def copy_pages_to_index(output: Path, copy: Path) -> None:
             target = copy / page.relative_to(output)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-
-
-def register():
-    signals.finalized.connect(build_index)

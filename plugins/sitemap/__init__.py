@@ -1,8 +1,11 @@
 """sitemap.xml (every page, its language versions as xhtml:link hreflang, lastmod) and
 robots.txt pointing to it; and absolute addresses inside the feeds' articles.
 
-The sitemap is read off the written pages themselves (their canonical and hreflang links),
-so it lists exactly what was published, in every language, and nothing that is not."""
+Each page, as it is written, tells the build state its canonical address, its language
+versions, its last change and whether it is hidden from search engines (``in_sitemap``,
+called by base.html with the values the page's head shows); ``plugins.build`` calls
+``write_sitemap`` once every language is written.
+"""
 
 import re
 from pathlib import Path
@@ -11,59 +14,63 @@ from xml.sax.saxutils import escape
 
 from pelican import signals
 
-CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)">')
-ALTERNATE = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">')
-MODIFIED = re.compile(r'<meta property="article:modified_time" content="([^"]+)">')
-NOINDEX = '<meta name="robots" content="noindex">'
-HEAD_SIZE = 8192
+from plugins.core.files import write_if_changed
+from plugins.core.state import state_of
+
+HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+    'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+)
 
 
-def page_entry(html: str) -> str | None:
-    canonical = CANONICAL.search(html)
-    if canonical is None or NOINDEX in html:
-        return None
-    lines = [f"<url><loc>{escape(canonical[1])}</loc>"]
-    modified = MODIFIED.search(html)
-    if modified:
-        lines.append(f"<lastmod>{escape(modified[1])}</lastmod>")
-    for lang, href in ALTERNATE.findall(html):
-        if href.startswith("http"):
-            lines.append(f'<xhtml:link rel="alternate" hreflang="{lang}" href="{escape(href)}"/>')
+def remember_page(state, canonical: str, versions: dict, lastmod, hidden: bool) -> str:
+    """Template helper: note this page for the sitemap; prints nothing."""
+    if not hidden:
+        whole = {lang: state.addresses.whole(href) for lang, href in versions.items()}
+        if len(whole) > 1:
+            whole["x-default"] = whole[state.main_lang]
+        state.pages.append({"loc": canonical, "lastmod": lastmod, "versions": whole})
+    return ""
+
+
+def page_entry(page: dict) -> str:
+    lines = [f"<url><loc>{escape(page['loc'])}</loc>"]
+    if page["lastmod"]:
+        lines.append(f"<lastmod>{escape(page['lastmod'])}</lastmod>")
+    for lang, href in sorted(page["versions"].items()):
+        lines.append(f'<xhtml:link rel="alternate" hreflang="{lang}" href="{escape(href)}"/>')
     return "".join(lines) + "</url>"
 
 
-def write_sitemap(output: Path, site: str) -> None:
-    entries = []
-    for page in sorted(output.rglob("*.html")):
-        if page.is_relative_to(output / "pagefind"):
-            continue
-        with page.open(encoding="utf-8", errors="ignore") as file:
-            head = file.read(HEAD_SIZE)  # all the sitemap needs is in <head>
-        entry = page_entry(head)
-        entries += [entry] if entry else []
-    head = (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+def sitemap_text(pages: list[dict]) -> str:
+    unique = {page["loc"]: page for page in pages}
+    entries = [page_entry(unique[loc]) for loc in sorted(unique)]
+    return HEAD + "\n".join(entries) + "\n</urlset>\n"
+
+
+def robots_text(site: str, languages: list[str], draft_path: str) -> str:
+    closed = "".join(
+        f"Disallow: /{lang + '/' if index else ''}{draft_path}\n"
+        for index, lang in enumerate(languages)
     )
-    (output / "sitemap.xml").write_text(head + "\n".join(entries) + "\n</urlset>\n", "utf-8")
-    closed = "Disallow: /drafts/\nDisallow: /en/drafts/\n"
-    robots = f"User-agent: *\nAllow: /\n{closed}\nSitemap: {site}/sitemap.xml\n"
-    (output / "robots.txt").write_text(robots, encoding="utf-8")
+    return f"User-agent: *\nAllow: /\n{closed}\nSitemap: {site}/sitemap.xml\n"
 
 
-def site_address(settings: dict) -> str:
-    root = settings["SITEURL"]
-    return root if root.startswith("http") else settings.get("FEED_DOMAIN", "") + root
-
-
-def after_build(pelican):
-    settings = pelican.settings
-    if settings["DEFAULT_LANG"] not in settings.get("I18N_SUBSITES", {}):
-        write_sitemap(Path(settings["OUTPUT_PATH"]), site_address(settings).rstrip("/"))
+def write_sitemap(state) -> None:
+    output, site = Path(state.output_path), state.addresses.site()
+    write_if_changed(output / "sitemap.xml", sitemap_text(state.pages).encode("utf-8"))
+    robots = robots_text(site, state.languages, "drafts/")
+    write_if_changed(output / "robots.txt", robots.encode("utf-8"))
 
 
 ROOT_RELATIVE = re.compile(r'(\s(?:src|href|srcset)=")/(?!/)')
+
+
+def site_address(settings: dict) -> str:
+    """This language's whole root: SITEURL, made whole by FEED_DOMAIN in a preview."""
+    root = settings["SITEURL"]
+    return root if root.startswith("http") else settings.get("FEED_DOMAIN", "") + root
 
 
 def absolute_feed_addresses(context, feed):
@@ -77,6 +84,17 @@ def absolute_feed_addresses(context, feed):
                 item[key] = ROOT_RELATIVE.sub(rf"\1{site}/", item[key])
 
 
+def add_template_helpers(generator):
+    state = state_of(generator.settings)
+    generator.env.globals["in_sitemap"] = lambda *page: remember_page(state, *page)
+
+
+HANDLERS = {
+    signals.generator_init: add_template_helpers,
+    signals.feed_generated: absolute_feed_addresses,
+}
+
+
 def register():
-    signals.finalized.connect(after_build)
-    signals.feed_generated.connect(absolute_feed_addresses)
+    for signal, handler in HANDLERS.items():
+        signal.connect(handler)

@@ -2,7 +2,9 @@
 without a photo of its own (its title, the fair's name and dates), and the fair's card per
 language for the rest. Made after the build in a process pool, once: they are kept in
 CACHE_PATH/social/ by their text and linked into output/. SOCIAL_PAGE_CARDS = False leaves
-the per-page cards out (the site card is then used everywhere)."""
+the per-page cards out (the site card is then used everywhere). Pages ask for their card
+while they are written (``page_card``, kept in the build state); ``plugins.build`` calls
+``write_cards`` once every language is written."""
 
 import hashlib
 import os
@@ -13,50 +15,45 @@ from pathlib import Path
 
 from pelican import signals
 
+from plugins.core.state import state_of
+from plugins.thai_dates.formatting import format_range
+
 from .cards import make_card
 
 VERSION = "1"  # change it when the card's look changes
 
 
-def card_text(settings: dict, lang: str) -> tuple[str, list[str]]:
-    fair = settings.get("FAIR")
-    edition = fair.editions[0] if fair and fair.editions else None
-    if edition is None:
-        return settings["SITENAME"], []
-    from thai_dates.formatting import format_range
-
+def card_text(state, sitename: str, lang: str) -> tuple[str, list[str]]:
+    editions = state.fair.editions
+    if not editions:
+        return sitename, []
+    edition = editions[0]
     dates = format_range(edition.start, edition.end, lang)
     return edition.text(lang, "title"), [dates, edition.text(lang, "venue")]
 
 
-def card_for(settings: dict, lang: str, fonts: Path) -> Path:
-    title, lines = card_text(settings, lang)
+def card_for(state, sitename: str, lang: str, fonts: Path) -> Path:
+    title, lines = card_text(state, sitename, lang)
     key = card_key(title, lines)
-    cached = Path(settings["CACHE_PATH"]) / "social" / f"{key}.jpg"
+    cached = Path(state.cache_path) / "social" / f"{key}.jpg"
     if not cached.exists():
         cached.parent.mkdir(parents=True, exist_ok=True)
         make_card(title, lines, fonts).save(cached, "JPEG", quality=85, optimize=True)
     return cached
 
 
-WANTED_KEY = "SOCIAL_CARDS_WANTED"
-
-
 def card_key(title: str, lines: list[str]) -> str:
     return hashlib.sha256("\n".join([VERSION, title, *lines]).encode()).hexdigest()[:16]
 
 
-def page_card(settings: dict, title: str) -> str:
+def page_card(state, settings: dict, title: str) -> str:
     """Template helper: the address of this page's card, which is made after the build."""
-    lang = settings["DEFAULT_LANG"]
-    _, lines = card_text(settings, lang)
     heading = settings["SITENAME"]
+    _, lines = card_text(state, heading, settings["DEFAULT_LANG"])
     key = card_key(title, [heading, *lines])
-    settings[WANTED_KEY][key] = (title, [heading, *lines])
-    from bilingual.links import absolute_address
-
-    path = f"{settings['MAIN_THEME_STATIC_DIR']}/social/{key}.jpg"  # subsites say "../theme"
-    return absolute_address(settings, settings["MAIN_LANG"], path)
+    state.cards_wanted[key] = (title, [heading, *lines])
+    path = f"{state.theme_static_dir}/social/{key}.jpg"
+    return state.addresses.absolute(state.main_lang, path)
 
 
 def make_one(fonts: Path, cache: Path, item) -> str:
@@ -67,10 +64,10 @@ def make_one(fonts: Path, cache: Path, item) -> str:
     return key
 
 
-def make_page_cards(settings: dict, fonts: Path, output: Path) -> None:
-    cache = Path(settings["CACHE_PATH"]) / "social"
+def make_page_cards(state, fonts: Path, output: Path) -> None:
+    cache = Path(state.cache_path) / "social"
     cache.mkdir(parents=True, exist_ok=True)
-    wanted = settings[WANTED_KEY]
+    wanted = state.cards_wanted
     missing = [(k, v) for k, v in wanted.items() if not (cache / f"{k}.jpg").exists()]
     if len(missing) > 8:
         with ProcessPoolExecutor(os.cpu_count()) as pool:
@@ -84,39 +81,39 @@ def make_page_cards(settings: dict, fonts: Path, output: Path) -> None:
 
 
 def link(source: Path, target: Path) -> None:
-    if target.exists():
+    """The cached file at `target`; left alone when it is that file already."""
+    if target.exists() and os.path.samefile(source, target):
         return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
     try:
         os.link(source, target)
     except OSError:
         shutil.copyfile(source, target)
 
 
-def prepare(pelican):
-    pelican.settings.setdefault(WANTED_KEY, {})
-
-
 def add_helper(generator):
     settings = generator.settings
     enabled = settings.get("SOCIAL_PAGE_CARDS", True)
-    generator.env.globals["page_card"] = partial(page_card, settings) if enabled else None
+    state = state_of(settings)
+    generator.env.globals["page_card"] = partial(page_card, state, settings) if enabled else None
 
 
-def write_cards(pelican):
-    settings = pelican.settings
-    if settings["DEFAULT_LANG"] in settings.get("I18N_SUBSITES", {}):
-        return
+def write_cards(state, settings: dict) -> None:
+    """The fair's card per language, then each page's card, linked into output/."""
     fonts = Path(settings["THEME"]) / "static" / "fonts"
-    theme_output = Path(settings["OUTPUT_PATH"]) / settings["THEME_STATIC_DIR"]
+    theme_output = Path(state.output_path) / state.theme_static_dir
     for lang, name in settings["SOCIAL_CARD"].items():
-        target = theme_output / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(card_for(settings, lang, fonts), target)
-    if settings.get(WANTED_KEY):
-        make_page_cards(settings, fonts, theme_output)
+        sitename = settings.get("I18N_SUBSITES", {}).get(lang, {}).get("SITENAME")
+        card = card_for(state, sitename or settings["SITENAME"], lang, fonts)
+        link(card, theme_output / name)
+    if state.cards_wanted:
+        make_page_cards(state, fonts, theme_output)
+
+
+HANDLERS = {signals.generator_init: add_helper}
 
 
 def register():
-    signals.initialized.connect(prepare)
-    signals.generator_init.connect(add_helper)
-    signals.finalized.connect(write_cards)
+    for signal, handler in HANDLERS.items():
+        signal.connect(handler)

@@ -2,30 +2,32 @@
 
 The layers (tokens → reset → layout → components → media) stay separate files in
 ``theme/static/css``; pages load one file, which a browser may cache for ever because
-its name changes whenever its content does.
+its name changes whenever its content does. ``plugins.build`` joins them when a build
+starts (``stylesheet``) and writes the file when every language is written (``write``).
 """
 
 from pelican import signals
 
-from .bundle import bundle_css, write_bundle
+from plugins.core.state import state_of
 
-BUNDLE_KEY = "CSS_BUNDLE"
-
-
-def name_bundle(pelican):
-    settings = pelican.settings
-    if BUNDLE_KEY not in settings:
-        settings[BUNDLE_KEY], settings["CSS_BUNDLE_TEXT"] = bundle_css(
-            settings["THEME"], settings["CSS_LAYERS"]
-        )
+from .bundle import Stylesheet, bundle_css, write_bundle
 
 
-def write_main_bundle(pelican):
-    settings = pelican.settings
-    if settings["DEFAULT_LANG"] not in settings.get("I18N_SUBSITES", {}):
-        write_bundle(settings, settings[BUNDLE_KEY], settings["CSS_BUNDLE_TEXT"])
+def stylesheet(settings: dict) -> Stylesheet:
+    return bundle_css(settings["THEME"], settings["CSS_LAYERS"])
+
+
+def write(state) -> None:
+    write_bundle(state.output_path, state.theme_static_dir, state.stylesheet)
+
+
+def add_template_helpers(generator):
+    generator.env.globals["CSS_BUNDLE"] = state_of(generator.settings).stylesheet.name
+
+
+HANDLERS = {signals.generator_init: add_template_helpers}
 
 
 def register():
-    signals.initialized.connect(name_bundle)
-    signals.finalized.connect(write_main_bundle)
+    for signal, handler in HANDLERS.items():
+        signal.connect(handler)

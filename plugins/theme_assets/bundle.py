@@ -1,17 +1,25 @@
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
+from plugins.core.files import write_if_changed
 
-def bundle_css(theme: str, layers: list[str]) -> tuple[str, str]:
-    """Join the layers in order; return ('css/site.<hash>.css', text)."""
+
+@dataclass(frozen=True)
+class Stylesheet:
+    name: str  # css/site.<hash>.css, below the theme's folder
+    text: str
+
+
+def bundle_css(theme: str, layers: list[str]) -> Stylesheet:
+    """Join the layers in order; the name carries a hash of the text."""
     folder = Path(theme) / "static" / "css"
     text = "\n".join((folder / f"{layer}.css").read_text(encoding="utf-8") for layer in layers)
     digest = hashlib.sha256(text.encode()).hexdigest()[:10]
-    return f"css/site.{digest}.css", text
+    return Stylesheet(f"css/site.{digest}.css", text)
 
 
-def write_bundle(settings: dict, name: str, text: str) -> Path:
-    target = Path(settings["OUTPUT_PATH"]) / settings["THEME_STATIC_DIR"] / name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+def write_bundle(output_path: str, theme_static_dir: str, sheet: Stylesheet) -> Path:
+    target = Path(output_path) / theme_static_dir / sheet.name
+    write_if_changed(target, sheet.text.encode("utf-8"))
     return target

@@ -5,8 +5,8 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from content_rules.slugs import is_clean_slug, slug_for_text
-from fair.names import CATEGORIES, DISTRICTS, lookup
+from plugins.content_rules.slugs import is_clean_slug, slug_for_text
+from plugins.fair.names import CATEGORIES, DISTRICTS, lookup
 
 from . import Refused
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from gallery.plan import SUPPORTED
+from plugins.gallery.plan import SUPPORTED
 
 from . import Refused
 
@@ -31,8 +31,9 @@ class ImportReport:
 
 def picture_hash(path: Path) -> int | None:
     """A difference hash: 64 bits that stay the same when a photo is resized or re-saved."""
-    import gallery.runner  # noqa: F401  (registers the HEIC/HEIF opener)
     from PIL import Image, ImageOps
+
+    import plugins.gallery.runner  # noqa: F401  (registers the HEIC/HEIF opener)
 
     try:
         with Image.open(path) as image:

@@ -8,7 +8,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from content_rules.checks import Problem, build_index
+from plugins.content_rules.checks import build_index
+from plugins.core.problems import Problem
 
 NOT_A_PHOTO = "is not a photo format the site takes (use JPEG, PNG, WebP or HEIC)"
 
@@ -46,22 +47,21 @@ def translation_warnings(index, settings: dict) -> list[Finding]:
 
 
 def fair_findings(settings: dict, index) -> list[Finding]:
-    from bilingual.links import site_roots
-    from fair.readers import read_fair
-    from fair.references import reference_problems
+    from plugins.core.addresses import Addresses
+    from plugins.fair.readers import read_fair
+    from plugins.fair.references import reference_problems
 
-    settings = {**settings, "SITE_ROOTS": site_roots(settings)}
-    settings.setdefault("FAIR_EDITIONS_PATH", "editions")
-    settings.setdefault("FAIR_PRODUCTS_PATH", "products")
-    settings["CONTENT_INDEX"] = index
+    settings = {"FAIR_EDITIONS_PATH": "editions", "FAIR_PRODUCTS_PATH": "products", **settings}
+    languages = [settings["DEFAULT_LANG"], *settings.get("I18N_SUBSITES", {})]
     root = Path(settings["PATH"]).resolve().parent
-    fair = read_fair(settings, lambda path: str(Path(path).resolve().relative_to(root)))
-    return [Finding(p, "error") for p in fair.problems + reference_problems(settings, fair)]
+    shown = lambda path: str(Path(path).resolve().relative_to(root))  # noqa: E731
+    fair = read_fair(settings, languages, Addresses.from_settings(settings), shown)
+    return [Finding(p, "error") for p in fair.problems + reference_problems(settings, index, fair)]
 
 
 def gallery_findings(settings: dict) -> list[Finding]:
-    from gallery.galleries import find_galleries, photo_files, read_notes
-    from gallery.settings import with_defaults
+    from plugins.gallery.galleries import find_galleries, photo_files, read_notes
+    from plugins.gallery.settings import with_defaults
 
     settings = with_defaults(dict(settings))
     root = Path(settings["PATH"]).resolve().parent
@@ -88,10 +88,11 @@ def gallery_findings(settings: dict) -> list[Finding]:
 
 
 def photo_finding(path: Path, shown) -> Finding | None:
-    from gallery.plan import Job, Spec
-    from gallery.runner import describe
-    from gallery.settings import DEFAULTS
     from PIL import Image
+
+    from plugins.gallery.plan import Job, Spec
+    from plugins.gallery.runner import describe
+    from plugins.gallery.settings import DEFAULTS
 
     try:
         if path.stat().st_size == 0:

@@ -1,0 +1,58 @@
+"""One build: its state made when it starts, its last steps run when every language is written.
+
+When the main language's run starts (``get_generators``, once per run, so a long-lived
+preview starts afresh each time), ``start`` makes a new ``BuildState`` in a fixed order:
+addresses, catalogs, content index, the fair, the galleries, the stylesheet. A problem
+in the content stops the build there, before anything is written, each printed as
+``file:line: what is wrong (the fix)``. i18n_subsites runs the other languages inside the
+main run, each with a copy of its settings and so the same state. When the main run is
+finalized, every language is written: ``finish`` runs ``AFTER_ALL_LANGUAGES`` in order.
+"""
+
+import sys
+
+from pelican import signals
+
+from plugins.core.problems import ContentError
+from plugins.core.state import KEY, is_main_run, state_of
+
+from .steps import AFTER_ALL_LANGUAGES, new_state
+
+
+def start(pelican):
+    settings = pelican.settings
+    if not is_main_run(settings):
+        return  # a language run inside the main one: it has the main run's state
+    try:
+        settings[KEY] = new_state(settings)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        raise
+
+
+def hand_to_context(generator):
+    """Feeds and templates see the generators' shared context; give it the state too."""
+    generator.context[KEY] = state_of(generator.settings)
+
+
+def finish(pelican):
+    settings = pelican.settings
+    if not is_main_run(settings):
+        return
+    state = state_of(settings)
+    for step in AFTER_ALL_LANGUAGES:
+        if step.wanted(settings):
+            step.run(state, settings)
+
+
+HANDLERS = {
+    signals.get_generators: start,
+    signals.generator_init: hand_to_context,
+    signals.finalized: finish,
+}
+
+
+def register():
+    for signal, handler in HANDLERS.items():
+        signal.connect(handler)

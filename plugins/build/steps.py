@@ -1,0 +1,54 @@
+"""What a build does before its languages are written, and after, in order.
+
+Both lists are read top to bottom: a step may use what the steps above it made.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from plugins import content_rules, fair, gallery, social, theme_assets
+from plugins.bilingual import compiled_catalogs
+from plugins.core.addresses import Addresses
+from plugins.core.state import BuildState
+from plugins.search import index_site
+from plugins.sitemap import write_sitemap
+
+
+def new_state(settings: dict) -> BuildState:
+    """A fresh state for this build: each step fills in what the next ones read."""
+    languages = [settings["DEFAULT_LANG"], *settings.get("I18N_SUBSITES", {})]
+    state = BuildState(
+        languages=languages,
+        addresses=Addresses.from_settings(settings),
+        theme_static_dir=settings["THEME_STATIC_DIR"],
+        output_path=settings["OUTPUT_PATH"],
+        cache_path=settings["CACHE_PATH"],
+    )
+    settings["I18N_GETTEXT_LOCALEDIR"] = compiled_catalogs(settings, languages)
+    state.index = content_rules.checked_index(settings)
+    state.fair = fair.checked_fair(settings, state)
+    state.galleries = gallery.build_galleries(gallery.with_defaults(settings), state)
+    state.stylesheet = theme_assets.stylesheet(settings)
+    return state
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    run: Callable[[BuildState, dict], None]
+    wanted: Callable[[dict], bool] = lambda settings: True
+
+
+def search_index(state: BuildState, settings: dict) -> None:
+    index_site(state.output_path, state.cache_path)
+
+
+AFTER_ALL_LANGUAGES = [
+    Step("stylesheet", lambda state, settings: theme_assets.write(state)),
+    Step("gallery photos", lambda state, settings: gallery.publish(state)),
+    Step("booth QR codes", lambda state, settings: fair.write_booth_codes(state)),
+    Step("sharing cards", social.write_cards),
+    Step("sitemap and robots.txt", lambda state, settings: write_sitemap(state)),
+    Step("search index", search_index, lambda settings: settings.get("SEARCH_INDEX", True)),
+    Step("romanized names", lambda state, settings: content_rules.remember_names(state)),
+]

@@ -1,0 +1,80 @@
+"""Every address of the site, from one place.
+
+Every language has its own root (Thai ``SITEURL``, English ``SITEURL/en``) and the same
+paths below it. The paths of the site's own kinds of page (galleries, editions, products)
+come from their ``*_URL`` settings; templates and plugins ask here instead of writing them.
+"""
+
+from dataclasses import dataclass, field
+from posixpath import join
+from urllib.parse import urljoin
+
+# The fair's and the galleries' addresses; each may be changed in pelicanconf.py.
+PATH_DEFAULTS = {
+    "GALLERY_URL": "galleries/{slug}/",
+    "GALLERIES_URL": "galleries/",
+    "EDITION_URL": "editions/{number}/",
+    "EDITIONS_URL": "editions/",
+    "PRODUCT_URL": "products/{slug}/",
+    "PRODUCTS_URL": "products/",
+    "PRODUCT_CHOICE_URL": "products/{kind}/{value}/",
+}
+
+
+def site_roots(settings: dict) -> dict[str, str]:
+    main = settings["SITEURL"].rstrip("/")
+    roots = {settings["DEFAULT_LANG"]: main}
+    for lang, overrides in settings.get("I18N_SUBSITES", {}).items():
+        roots[lang] = overrides.get("SITEURL", f"{main}/{lang}")
+    return roots
+
+
+def save_as(path: str) -> str:
+    """``news/x/`` → ``news/x/index.html``: the file behind an address."""
+    return f"{path}index.html" if path.endswith("/") or not path else path
+
+
+def path_of_output(output_file: str) -> str:
+    """``news/page/2/index.html`` → ``news/page/2/``; ``index.html`` → ``''``."""
+    if output_file == "index.html":
+        return ""
+    return output_file.removesuffix("index.html")
+
+
+@dataclass(frozen=True)
+class Addresses:
+    roots: dict[str, str]  # lang → the root of its site, main language first
+    base: str  # what makes a root-relative address whole ('' when SITEURL is absolute)
+    patterns: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_settings(cls, settings: dict) -> "Addresses":
+        roots = site_roots(settings)
+        main = roots[settings["DEFAULT_LANG"]]
+        absolute = main.startswith(("http://", "https://"))
+        base = "" if absolute else settings.get("FEED_DOMAIN", "")
+        patterns = {key: settings.get(key, value) for key, value in PATH_DEFAULTS.items()}
+        return cls(roots, base, patterns)
+
+    def path(self, name: str, /, **values) -> str:
+        """``path("PRODUCT", slug="x")`` → ``products/x/``."""
+        return self.patterns[f"{name}_URL"].format(**values)
+
+    def address(self, lang: str, path: str) -> str:
+        """`''` → `/`, `news/x/` → `/en/news/x/`: called for every link of every page."""
+        return f"{self.roots[lang]}/{path.lstrip('/')}"
+
+    def absolute(self, lang: str, path: str) -> str:
+        """A full address, as canonical links, sharing, calendars and structured data need:
+        the site's own when SITEURL is absolute (publishing), else the preview server's."""
+        return join(f"{self.base}{self.roots[lang]}/", path)
+
+    def whole(self, href: str) -> str:
+        """`/en/news/x/` → `http://localhost:8000/en/news/x/`; a whole address unchanged."""
+        if href.startswith(("http://", "https://")):
+            return href
+        return urljoin(f"{self.site()}/", href)
+
+    def site(self) -> str:
+        """The main language's whole root, without a trailing slash."""
+        return self.absolute(next(iter(self.roots)), "").rstrip("/")

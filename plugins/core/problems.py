@@ -1,0 +1,28 @@
+"""A problem a writer must fix, as one line: ``content/news/x.md:3: what is wrong (the fix)``."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        """`file:line: message`, or `file: message` for a whole file (line 0)."""
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+class ContentError(Exception):
+    """The content has problems a writer must fix; they were printed one per line."""
+
+    def __init__(self, problems):
+        self.problems = problems
+        count = len(problems)
+        super().__init__(f"{count} problem{'s' if count > 1 else ''} in the content (listed above)")
+
+
+def in_order(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.path, p.line))

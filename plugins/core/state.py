@@ -1,0 +1,68 @@
+"""The state of one build: made fresh when a build starts, handed to every language's run,
+read through plain attributes, thrown away when the build ends.
+
+``plugins.build`` makes it (in a fixed order: addresses, content index, the fair, the
+galleries, the stylesheet) and puts it under one settings key, ``BUILD``, which
+i18n_subsites copies into each language's run with the rest of the settings. Nothing is
+ever computed "if missing": a run without a state is a mistake, said so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .addresses import Addresses
+from .problems import Problem
+
+if TYPE_CHECKING:
+    from plugins.content_rules.checks import ContentIndex
+    from plugins.fair.readers import Fair
+    from plugins.gallery.generator import GallerySite
+    from plugins.theme_assets.bundle import Stylesheet
+
+KEY = "BUILD"
+
+
+class NoBuildState(RuntimeError):
+    pass
+
+
+@dataclass
+class BuildState:
+    languages: list[str]  # the main language first
+    addresses: Addresses
+    theme_static_dir: str  # the main site's: language runs are given "../theme"
+    output_path: str  # the main site's output/, where every language ends up
+    cache_path: str
+    index: ContentIndex | None = None
+    fair: Fair | None = None
+    galleries: GallerySite | None = None
+    stylesheet: Stylesheet | None = None
+    cards_wanted: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    pages: list[dict] = field(default_factory=list)  # every written page, for the sitemap
+    written: set[str] = field(default_factory=set)  # output files (relative) of this build
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def main_lang(self) -> str:
+        return self.languages[0]
+
+    @property
+    def theme_root(self) -> str:
+        """The address of the theme's files (one copy, under the main language)."""
+        return self.addresses.address(self.main_lang, self.theme_static_dir)
+
+
+def state_of(settings: dict) -> BuildState:
+    try:
+        return settings[KEY]
+    except KeyError:
+        raise NoBuildState(
+            "no build state: list plugins.build in PLUGINS (pelicanconf.py)"
+        ) from None
+
+
+def is_main_run(settings: dict) -> bool:
+    """The main language's run; i18n_subsites runs each other language inside it."""
+    return settings["DEFAULT_LANG"] not in settings.get("I18N_SUBSITES", {})
