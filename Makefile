@@ -4,6 +4,7 @@
 # Everything else is a one-line alias of an invoke task in tasks.py.
 
 PYTHON ?= python3
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 INVOKE := $(BIN)/invoke
@@ -55,11 +56,10 @@ regenerate: setup
 serve: setup
 	$(INVOKE) serve
 
-devserver: setup
-	$(INVOKE) livereload
+devserver: setup  # make devserver PORT=8001 to use another port
+	$(INVOKE) livereload --port $(PORT)
 
-livereload: setup
-	$(INVOKE) livereload
+livereload: devserver
 
 check: setup
 	$(INVOKE) check

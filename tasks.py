@@ -43,8 +43,10 @@ def clean(c):
 
 @task
 def regenerate(c):
-    """Rebuild whenever a file changes."""
-    pelican(c, "--autoreload")
+    """Keep output/ up to date while files change (the preview, without its server)."""
+    from office.preview import serve
+
+    serve(ROOT, SETTINGS, None)
 
 
 @task
@@ -216,9 +218,9 @@ def gh_pages(c):
     print(f"Published to {remote}/{branch}: {message}")
 
 
-@task(aliases=["devserver"], help={"port": "the port of the preview, 8000 unless taken"})
+@task(aliases=["devserver"], help={"port": "the port of the preview (8000)"})
 def livereload(c, port=SETTINGS["port"]):
-    """Preview at http://localhost:8000, rebuilt and reloaded on every save."""
+    """Preview at http://localhost:8000: each save shows in the open pages within a moment."""
     from office.preview import serve
 
     serve(ROOT, SETTINGS, int(port))

@@ -1,74 +1,167 @@
-"""`invoke livereload`: a preview at http://localhost:8000 that rebuilds on every save and
-reloads the browser. A content error is shown in the terminal and over the page; the
-server keeps running, and the next good save clears it."""
+"""`make devserver`: a preview at http://localhost:8000 that keeps up with the writer.
+
+One long-lived process builds the site, serves output/, watches content/, theme/, plugins/
+and the settings, and after each save brings the site up to date and tells every open page
+(Server-Sent Events, read by /__preview-status.js) to reload or to show the problem:
+
+- a press release or page whose front matter is unchanged but for its Summary: the
+  process re-reads that one file and writes again only the pages that show it (its own,
+  the listings and feeds it appears in), from the build it keeps in memory (``refresh``);
+- anything else (a new or deleted file, front matter, products, editions, the programme,
+  galleries and their photos, templates, CSS, JS): a whole build, in the same process,
+  with a fresh build state;
+- pelicanconf.py or the plugins' code: the process starts itself again.
+
+The search index and the per-page sharing cards, slow and not needed to read a draft,
+are left out of the preview (``PREVIEW_SETTINGS``); ``make html`` makes them.
+"""
 
 import json
-import subprocess
+import os
 import sys
+import threading
+import time
+import traceback
 from pathlib import Path
 
-STATUS_FILE = "__preview-status.js"
+from office.incremental import IncrementalSite
+
+PREVIEW_SETTINGS = {"PREVIEW": True, "SEARCH_INDEX": False, "SOCIAL_PAGE_CARDS": False}
+RESTART_SUFFIXES = {".py"}  # settings and plugin code: imported once per process
+EDITOR_NOISE = (".swp", ".swx", ".tmp", "~")  # an editor's scratch files, not content
+
 STATUS_SCRIPT = """(function () {
-  var problems = %s;
-  var old = document.getElementById("preview-problems");
-  if (old) old.remove();
-  if (!problems.length) return;
-  var box = document.createElement("pre");
-  box.id = "preview-problems";
-  box.setAttribute("role", "alert");
-  box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;" +
-    "margin:0;padding:1rem;background:#7a0000;color:#fff;font:14px/1.5 monospace;" +
-    "white-space:pre-wrap;z-index:9999";
-  box.textContent = "The site could not be rebuilt:\\n" + problems.join("\\n");
-  document.body.appendChild(box);
+  function show(problems) {
+    var old = document.getElementById("preview-problems");
+    if (old) old.remove();
+    if (!problems.length) return;
+    var box = document.createElement("pre");
+    box.id = "preview-problems";
+    box.setAttribute("role", "alert");
+    box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;" +
+      "margin:0;padding:1rem;background:#7a0000;color:#fff;font:14px/1.5 monospace;" +
+      "white-space:pre-wrap;z-index:9999";
+    box.textContent = "The site could not be rebuilt:\\n" + problems.join("\\n");
+    document.body.appendChild(box);
+  }
+  var seen = null;
+  var events = new EventSource("/__preview/events");
+  events.onmessage = function (message) {
+    var build = JSON.parse(message.data);
+    if (seen !== null && build.number !== seen && !build.problems.length) {
+      location.reload();
+      return;
+    }
+    seen = build.number;
+    show(build.problems);
+  };
 })();
 """
 
 
-def build(root: Path, settings: dict) -> list[str]:
-    """Build once; return the problems (empty when it worked), and write them for the page."""
-    pelican = Path(sys.executable).parent / "pelican"
-    output = root / settings["output"]
-    command = [
-        str(pelican),
-        settings["content"],
-        "-o",
-        settings["output"],
-        "-s",
-        settings["config"],
-    ]
-    command += ["-e", "PREVIEW=true"]
-    done = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)
-    problems = [] if done.returncode == 0 else problem_lines(done.stderr)
-    output.mkdir(parents=True, exist_ok=True)
-    (output / STATUS_FILE).write_text(
-        STATUS_SCRIPT % json.dumps(problems, ensure_ascii=False), "utf-8"
+class BuildStatus:
+    """The number and problems of the newest build; waiters wake when it changes."""
+
+    def __init__(self):
+        self.number, self.problems = 0, []
+        self.changed = threading.Condition()
+
+    def publish(self, problems: list[str]) -> None:
+        with self.changed:
+            self.number += 1
+            self.problems = problems
+            self.changed.notify_all()
+
+    def as_json(self) -> str:
+        return json.dumps({"number": self.number, "problems": self.problems}, ensure_ascii=False)
+
+    def wait_after(self, number: int, seconds: float) -> None:
+        with self.changed:
+            self.changed.wait_for(lambda: self.number != number, timeout=seconds)
+
+
+def problem_lines(error: BaseException) -> list[str]:
+    """The writer's lines for a content error; else the last line of what went wrong."""
+    problems = getattr(error, "problems", None)
+    if problems:
+        return [str(problem) for problem in problems]
+    return [traceback.format_exception_only(type(error), error)[-1].strip()]
+
+
+class Preview:
+    def __init__(self, root: Path, names: dict):
+        self.root, self.names = root, names
+        self.output = root / names["output"]
+        self.status = BuildStatus()
+        self.site = IncrementalSite(root / names["config"], self.overrides())
+
+    def overrides(self) -> dict:
+        paths = {"PATH": str(self.root / self.names["content"]), "OUTPUT_PATH": str(self.output)}
+        return {**paths, "CACHE_PATH": str(self.root / self.names["cache"]), **PREVIEW_SETTINGS}
+
+    def update(self, changed: set[Path] | None) -> list[str]:
+        """Bring output/ up to date with the changed files (None: everything)."""
+        started = time.perf_counter()
+        try:
+            how = self.site.update(changed)
+            problems = []
+        except Exception as error:  # shown over the page; the preview keeps running
+            how, problems = "not rebuilt", problem_lines(error)
+        self.status.publish(problems)
+        for line in problems:
+            print(line, file=sys.stderr)
+        took = time.perf_counter() - started
+        print(f"{how} in {took:.2f} s" if not problems else f"{len(problems)} problem(s)")
+        return problems
+
+
+def needs_restart(root: Path, changed: set[Path]) -> bool:
+    code = [root / "plugins", root / "office"]
+    return any(
+        path.suffix in RESTART_SUFFIXES
+        and (path.parent == root or any(path.is_relative_to(folder) for folder in code))
+        for path in changed
     )
-    for line in problems:
-        print(line, file=sys.stderr)
-    print(
-        "rebuilt"
-        if not problems
-        else f"{len(problems)} problem(s): the preview shows the last good build"
-    )
-    return problems
 
 
-def problem_lines(stderr: str) -> list[str]:
-    """The writer's lines (`content/…: …`), else the last lines Pelican printed."""
-    lines = [line for line in stderr.splitlines() if line.startswith("content/")]
-    return lines or [line.strip() for line in stderr.splitlines() if line.strip()][-5:]
+def is_editor_noise(path: Path) -> bool:
+    return path.name.startswith(".") or path.name.endswith(EDITOR_NOISE) or path.name == "4913"
 
 
-def serve(root: Path, settings: dict, port: int) -> None:
-    from livereload import Server
+def watched(root: Path, names: dict) -> list[Path]:
+    folders = [names["content"], "theme", "plugins"]
+    files = [names["config"], "publishconf.py"]
+    return [root / name for name in folders + files if (root / name).exists()]
 
-    rebuild = lambda: build(root, settings)  # noqa: E731
-    rebuild()
-    server = Server()
-    for pattern in ("content/**/*", "content/*/*", "theme/**/*", "plugins/**/*.py", "*.py"):
-        server.watch(str(root / pattern), rebuild)
-    print(f"Preview at http://localhost:{port}/ (Ctrl+C stops it)")
-    server.serve(
-        host="127.0.0.1", port=port, root=str(root / settings["output"]), open_url_delay=None
-    )
+
+def watch(preview: Preview, root: Path, names: dict) -> None:
+    from watchfiles import watch as changes_in
+
+    for batch in changes_in(*watched(root, names), debounce=400, step=20):
+        changed = {Path(path) for _, path in batch}
+        changed = {path for path in changed if not is_editor_noise(path)}
+        if not changed:
+            continue
+        if needs_restart(root, changed):
+            print("settings or plugins changed: starting again")
+            os.execv(sys.executable, [sys.executable, *sys.argv])
+        preview.update(changed)
+
+
+def serve(root: Path, names: dict, port: int | None) -> None:
+    """Build, then keep output/ up to date; with a port, serve it there too."""
+    from office.server import start_server
+
+    preview = Preview(root, names)
+    preview.output.mkdir(parents=True, exist_ok=True)
+    server = start_server(preview.output, port, preview.status, STATUS_SCRIPT) if port else None
+    preview.update(None)
+    if server:
+        print(f"Preview at http://localhost:{port}/ (Ctrl+C stops it)")
+    try:
+        watch(preview, root, names)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if server:
+            server.shutdown()

@@ -221,7 +221,7 @@ def test_check_passes_a_clean_site(project):
     assert "0 error(s)" in done.stdout
 
 
-# ---- livereload -------------------------------------------------------------------
+# ---- helpers for the preview's tests (test_preview.py) ----------------------------
 
 
 def free_port() -> int:
@@ -245,23 +245,3 @@ def wait_for(condition, seconds: float = 30):
             pass
         time.sleep(0.3)
     return False
-
-
-def test_livereload_rebuilds_on_save_and_shows_errors_without_stopping(project):
-    port = free_port()
-    server = subprocess.Popen([INVOKE, "livereload", "--port", str(port)], cwd=project,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        assert wait_for(lambda: "วันแรกของงาน" in fetch(f"{base}/news/first-day/"))
-        news = project / "content/news/first-day.md"
-        news.write_text(news.read_text().replace("วันแรกของงาน", "เปิดงานวันแรกแล้ว"))
-        assert wait_for(lambda: "เปิดงานวันแรกแล้ว" in fetch(f"{base}/news/first-day/"))
-        news.write_text(news.read_text().replace("Date: 2024-05-27 10:00", "Date: 28/13/2567"))
-        assert wait_for(lambda: "is not a date" in fetch(f"{base}/__preview-status.js"))
-        assert "__preview-status.js" in fetch(f"{base}/news/first-day/")
-        news.write_text(news.read_text().replace("Date: 28/13/2567", "Date: 2024-05-27 10:00"))
-        assert wait_for(lambda: "var problems = [];" in fetch(f"{base}/__preview-status.js"))
-    finally:
-        server.terminate()
-        server.wait(timeout=10)

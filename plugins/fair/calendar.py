@@ -1,8 +1,9 @@
 """The programme as iCalendar (RFC 5545): one file for the fair, one per event."""
 
 from datetime import datetime
+from functools import cache
 
-from icalendar import Calendar
+from icalendar import Calendar, Timezone
 from icalendar import Event as CalendarEvent
 
 from .model import BANGKOK, Edition, Event
@@ -36,8 +37,16 @@ def calendar_event(
     return entry
 
 
+@cache
+def timezone_component(tzid: str) -> Timezone:
+    """VTIMEZONE for `tzid`: the same for every calendar, and slow to work out."""
+    return Timezone.from_tzid(tzid)
+
+
 def finished(calendar: Calendar) -> bytes:
-    calendar.add_missing_timezones()
+    """The calendar with the VTIMEZONE its times need, first, as icalendar would add it."""
+    missing = sorted(calendar.get_missing_tzids())
+    calendar.subcomponents[:0] = [timezone_component(tzid) for tzid in missing]
     return calendar.to_ical()
 
 

@@ -1,0 +1,221 @@
+"""The preview's builds: a whole build kept in memory, and the small update after a save.
+
+A whole build is a normal Pelican build, with two things noted on the way: the generators
+of each language's run (kept for the next update), and, for every page written, the
+sources whose link it shows (a listing shows a title and a summary with a link). After a
+save of one press release or page whose front matter is unchanged but for its Summary,
+``refresh`` reads that file again into the same content object and writes only the pages
+that show it, its own included, and the feeds. Anything else is a whole build.
+"""
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pelican import Pelican, signals
+from pelican.contents import Content
+from pelican.generators import StaticGenerator
+from pelican.plugins.i18n_subsites import i18n_subsites
+from pelican.settings import read_settings
+from pelican.writers import Writer
+
+from plugins.content_rules.frontmatter import read_front_matter
+from plugins.core.state import state_of
+
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
+CONTENT_LISTS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles",
+                 "hidden_translations", "pages", "hidden_pages", "draft_pages")  # fmt: skip
+LINK_FILTER = "link"  # plugins.bilingual: every link to a page goes through it
+
+
+@dataclass
+class Run:
+    """One language's run of the last whole build."""
+
+    settings: dict
+    generators: list
+    output_path: str
+
+
+@dataclass
+class Noted:
+    runs: list[Run] = field(default_factory=list)
+    shows: dict[str, set[str]] = field(default_factory=dict)  # output file → sources shown
+    writing: str = ""  # the output file being rendered now
+
+
+class PreviewWriter(Writer):
+    """Pelican's writer, noting what each page shows; with `only`, it writes those files
+    alone (the others are neither rendered nor written)."""
+
+    noted: Noted = None  # set by IncrementalSite
+    only: set[str] | None = None
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        return super().write_file(name, NotingTemplate(template, self), context, *args, **kwargs)
+
+    def wanted(self, path: str) -> bool:
+        return self.only is None or path in self.only
+
+    def _open_w(self, filename, encoding, override=False):
+        if self.wanted(os.path.abspath(filename)):
+            return super()._open_w(filename, encoding, override)
+        return open(os.devnull, "w", encoding=encoding)
+
+
+class NotingTemplate:
+    def __init__(self, template, writer: PreviewWriter):
+        self.template, self.writer = template, writer
+
+    def render(self, context) -> str:
+        path = os.path.abspath(os.path.join(self.writer.output_path, context["output_file"]))
+        if not self.writer.wanted(path):
+            return ""
+        noted = self.writer.noted
+        noted.writing = path
+        noted.shows[path] = set()
+        try:
+            return self.template.render(context)
+        finally:
+            noted.writing = ""
+
+
+def noting_link(link, noted: Noted):
+    def noted_link(content):
+        if noted.writing:
+            noted.shows[noted.writing].add(content.source_path)
+        return link(content)
+
+    return noted_link
+
+
+def listing_facts(path: Path) -> dict[str, str]:
+    """What a page's front matter says that listings, addresses and feeds depend on:
+    everything but its Summary (shown only beside its link, which is noted)."""
+    matter = read_front_matter(path)
+    return {key: found.value for key, found in matter.fields.items() if key != "summary"}
+
+
+def forget_memoized(content) -> None:
+    """Pelican keeps every content's rendered text and summary in class-wide caches."""
+    for name in ("get_content", "get_summary"):
+        cache = Content.__dict__[name].cache
+        for key in [key for key in cache if key[0] is content]:
+            del cache[key]
+
+
+def forget_unfinished_build() -> None:
+    """i18n_subsites keeps the main site's settings in a module global until a build
+    ends; a build stopped by an error leaves them, and the next would reuse them."""
+    i18n_subsites._MAIN_SETTINGS = None
+
+
+class IncrementalSite:
+    def __init__(self, config: Path, overrides: dict):
+        self.config, self.overrides = config, overrides
+        self.noted = Noted()
+        self.facts: dict[str, dict] = {}
+        self.writer = type("Writer", (PreviewWriter,), {"noted": self.noted})
+        signals.get_writer.connect(self.give_writer)
+        signals.all_generators_finalized.connect(self.note_run)
+
+    # ---- signals, during a whole build
+    def give_writer(self, pelican):
+        return self.writer
+
+    def note_run(self, generators):
+        settings = generators[0].settings
+        self.noted.runs.append(Run(settings, generators, generators[0].output_path))
+        for generator in generators:
+            filters = getattr(generator, "env", None) and generator.env.filters
+            if filters and LINK_FILTER in filters:
+                filters[LINK_FILTER] = noting_link(filters[LINK_FILTER], self.noted)
+
+    # ---- what to do
+    def update(self, changed: set[Path] | None) -> str:
+        source = self.one_unchanged_source(changed)
+        if source is None:
+            self.build()
+            return "rebuilt"
+        self.refresh(source)
+        return f"updated {len(self.pages_showing(source))} pages for {source.name}"
+
+    def one_unchanged_source(self, changed: set[Path] | None) -> Path | None:
+        if not changed or len(changed) != 1 or not self.noted.runs:
+            return None
+        path = next(iter(changed)).resolve()
+        if path.suffix not in MARKDOWN_SUFFIXES or str(path) not in self.facts:
+            return None
+        try:
+            return path if listing_facts(path) == self.facts[str(path)] else None
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    # ---- a whole build
+    def build(self) -> None:
+        for name in ("get_content", "get_summary"):
+            Content.__dict__[name].cache.clear()
+        self.noted.runs.clear()
+        self.noted.shows.clear()
+        self.facts = {}
+        forget_unfinished_build()
+        settings = read_settings(str(self.config), override=self.overrides)
+        Pelican(settings).run()
+        index = state_of(settings).index
+        self.facts = {path: listing_facts(Path(path)) for path in index.sources}
+
+    # ---- one source again
+    def pages_showing(self, source: Path) -> set[str]:
+        shown = {page for page, sources in self.noted.shows.items() if str(source) in sources}
+        feeds = {
+            os.path.abspath(os.path.join(run.output_path, run.settings[key]))
+            for run in self.noted.runs
+            for key in ("FEED_ATOM", "FEED_RSS")
+            if run.settings.get(key)
+        }
+        return shown | feeds
+
+    def refresh(self, source: Path) -> None:
+        for run in self.noted.runs:
+            for generator, content in contents_from(run.generators, str(source)):
+                read_again(generator, content)
+        only = self.pages_showing(source)
+        for run in self.noted.runs:
+            writer = self.writer(run.output_path, settings=run.settings)
+            writer.only = only
+            for generator in run.generators:
+                if hasattr(generator, "generate_output") and not isinstance(
+                    generator, StaticGenerator
+                ):
+                    generator.generate_output(writer)
+
+
+def contents_from(generators, source_path: str):
+    """(generator, content object) for every object read from `source_path`."""
+    seen = set()
+    for generator in generators:
+        for name in CONTENT_LISTS:
+            for content in getattr(generator, name, None) or []:
+                if content.source_path == source_path and id(content) not in seen:
+                    seen.add(id(content))
+                    yield generator, content
+
+
+def read_again(generator, content) -> None:
+    """The text and summary of `content` as its file says now; all else stays."""
+    fresh = generator.readers.read_file(
+        base_path=generator.path,
+        path=os.path.relpath(content.source_path, generator.path),
+        content_class=type(content),
+        context=generator.context,
+    )
+    content._content = fresh._content
+    content.metadata.pop("summary", None)
+    if "summary" in fresh.metadata:
+        content.metadata["summary"] = fresh.metadata["summary"]
+    if hasattr(fresh, "_summary"):
+        content._summary = fresh._summary
+    elif hasattr(content, "_summary"):
+        del content._summary
+    forget_memoized(content)
+    content.refresh_metadata_intersite_links()

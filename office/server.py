@@ -1,0 +1,79 @@
+"""The preview's web server: output/ as the site will be published, the site's own 404
+page for an unknown address, and the build status for the pages (Server-Sent Events)."""
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+EVENTS = "/__preview/events"
+STATUS = "/__preview/status"
+SCRIPT = "/__preview-status.js"
+KEEP_ALIVE_SECONDS = 15
+
+
+class PreviewHandler(http.server.SimpleHTTPRequestHandler):
+    status = None  # BuildStatus, set by start_server
+    script = ""
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        path = self.path.split("?", 1)[0]
+        if path == EVENTS:
+            return self.send_events()
+        if path == STATUS:
+            return self.send_text(self.status.as_json(), "application/json")
+        if path == SCRIPT:
+            return self.send_text(self.script, "text/javascript")
+        return super().do_GET()
+
+    def send_text(self, text: str, kind: str, code: int = 200) -> None:
+        data = text.encode("utf-8")
+        self.send_response(code)
+        self.send_header("Content-Type", f"{kind}; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(data)
+
+    def send_events(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        try:
+            while True:
+                number = self.status.number
+                self.wfile.write(f"data: {self.status.as_json()}\n\n".encode())
+                self.wfile.flush()
+                self.status.wait_after(number, KEEP_ALIVE_SECONDS)
+        except OSError:
+            pass  # the page was closed or reloaded
+
+    def send_error(self, code, message=None, explain=None):
+        """An unknown address gets the site's own 404 page, in the address's language."""
+        if code != 404:
+            return super().send_error(code, message, explain)
+        root = Path(self.directory)
+        first = self.path.split("?", 1)[0].strip("/").split("/", 1)[0]
+        pages = [root / first / "404.html"] if first else []
+        for page in [*pages, root / "404.html"]:
+            if page.is_file():
+                return self.send_text(page.read_text(encoding="utf-8"), "text/html", 404)
+        return super().send_error(code, message, explain)
+
+    def end_headers(self):
+        if self.path.split("?", 1)[0].endswith((".html", "/")):
+            self.send_header("Cache-Control", "no-store")  # a reload shows the new build
+        super().end_headers()
+
+
+def start_server(output: Path, port: int, status, script: str):
+    handler = functools.partial(PreviewHandler, directory=str(output))
+    PreviewHandler.status, PreviewHandler.script = status, script
+    http.server.ThreadingHTTPServer.daemon_threads = True
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server

@@ -1,0 +1,149 @@
+"""The preview (`invoke livereload`), running as the office runs it, in a temp copy of the
+project: every kind of change shows without a restart, a press release edit rewrites only
+the pages that show it, and what the preview leaves in output/ is what a clean build makes."""
+
+import filecmp
+import json
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from photos import marked, save_jpeg
+from test_office import INVOKE, fetch, free_port, make_project, wait_for
+
+PELICAN = str(Path(sys.executable).parent / "pelican")
+PREVIEW = ["-e", "PREVIEW=true", "SEARCH_INDEX=false", "SOCIAL_PAGE_CARDS=false"]
+
+
+class Preview:
+    def __init__(self, project: Path):
+        self.project, self.port = project, free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        command = [INVOKE, "livereload", "--port", str(self.port)]
+        self.process = subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE,
+                                        stderr=subprocess.STDOUT, text=True)  # fmt: skip
+
+    def status(self) -> dict:
+        return json.loads(fetch(f"{self.base}/__preview/status"))
+
+    def page(self, path: str) -> BeautifulSoup:
+        return BeautifulSoup(fetch(f"{self.base}/{path}"), "html.parser")
+
+    def after_save(self, change) -> dict:
+        """Make the change, then wait for the build it causes; its status."""
+        before = self.status()["number"]
+        change()
+        assert wait_for(lambda: self.status()["number"] > before), "no build after the save"
+        return self.status()
+
+    def stop(self) -> str:
+        self.process.terminate()
+        return self.process.communicate(timeout=20)[0]
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("preview") / "site")
+    gallery = project / "content/galleries/market"
+    gallery.mkdir(parents=True)
+    save_jpeg(gallery / "stall.jpg", marked((800, 600)))
+    running = Preview(project)
+    assert wait_for(lambda: running.status()["number"] >= 1, 120)
+    yield running
+    running.stop()
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_press_release_edit_rewrites_only_the_pages_that_show_it(preview, tmp_path):
+    output = preview.project / "output"
+    untouched = output / "products/index.html"
+    stamp = untouched.stat().st_mtime_ns
+    news = preview.project / "content/news/first-day.md"
+    status = preview.after_save(lambda: replace_in(news, "เนื้อข่าววันแรก", "เนื้อข่าวฉบับแก้ไข"))
+    assert status["problems"] == []
+    assert "เนื้อข่าวฉบับแก้ไข" in preview.page("news/first-day/").find(class_="prose").text
+    listed = preview.page("news/").find(string=lambda text: "เนื้อข่าวฉบับแก้ไข" in text)
+    assert listed is not None  # the summary in the news list
+    assert untouched.stat().st_mtime_ns == stamp  # a page that does not show it
+    assert_same_as_a_clean_build(preview.project, tmp_path)
+
+
+def test_a_product_title_shows_in_its_page_and_the_catalogue(preview):
+    product = preview.project / "content/products/silk.md"
+    status = preview.after_save(
+        lambda: replace_in(product, "Title: ผ้าไหมมัดหมี่", "Title: ผ้าไหมลายใหม่")
+    )
+    assert status["problems"] == []
+    assert preview.page("products/silk/").h1.text.strip() == "ผ้าไหมลายใหม่"
+    assert "ผ้าไหมลายใหม่" in preview.page("products/").text
+
+
+def test_a_new_gallery_photo_is_published(preview):
+    folder = preview.project / "content/galleries/market"
+    status = preview.after_save(lambda: save_jpeg(folder / "stage.jpg", marked((900, 600))))
+    assert status["problems"] == []
+    sources = [img["src"] for img in preview.page("galleries/market/").find_all("img")]
+    new = [src for src in sources if "/stage-" in src]
+    assert new, sources
+    with urllib.request.urlopen(f"{preview.base}{new[0]}") as response:
+        assert response.status == 200
+
+
+def test_a_css_rule_reaches_the_pages(preview):
+    css = preview.project / "theme/static/css/components.css"
+    rule = ".preview-test { color: rebeccapurple }\n"
+    status = preview.after_save(lambda: css.write_text(css.read_text() + rule))
+    assert status["problems"] == []
+    link = preview.page("").find("link", rel="stylesheet")["href"]
+    assert rule.strip() in fetch(f"{preview.base}{link}")
+
+
+def test_a_mistake_is_shown_and_the_next_good_save_clears_it(preview):
+    news = preview.project / "content/news/first-day.md"
+    status = preview.after_save(
+        lambda: replace_in(news, "Date: 2024-05-27 10:00", "Date: 28/13/2567")
+    )
+    assert any("content/news/first-day.md:2" in line and "is not a date" in line
+               for line in status["problems"])  # fmt: skip
+    assert "__preview-status.js" in fetch(f"{preview.base}/news/first-day/")  # still served
+    status = preview.after_save(
+        lambda: replace_in(news, "Date: 28/13/2567", "Date: 2024-05-27 10:00")
+    )
+    assert status["problems"] == []
+
+
+def test_an_unknown_address_gets_the_sites_404_page_in_its_language(preview):
+    for path, lang in (("no/such/page/", "th"), ("en/no/such/page/", "en")):
+        with pytest.raises(urllib.error.HTTPError) as answer:
+            fetch(f"{preview.base}/{path}")
+        assert answer.value.code == 404
+        html = BeautifulSoup(answer.value.read().decode("utf-8"), "html.parser")
+        assert html.html["lang"] == lang
+
+
+def assert_same_as_a_clean_build(project: Path, folder: Path) -> None:
+    clean = folder / "clean"
+    cache = f'CACHE_PATH="{folder / "cache"}"'
+    command = [PELICAN, "content", "-o", str(clean), "-s", "pelicanconf.py", *PREVIEW, cache]
+    subprocess.run(command, cwd=project, check=True, capture_output=True)
+    built = sorted(p.relative_to(clean) for p in clean.rglob("*") if p.is_file())
+    previewed = {p.relative_to(project / "output") for p in (project / "output").rglob("*")}
+    assert [path for path in built if path not in previewed] == []
+    pages = [path for path in built if path.suffix in {".html", ".xml", ".ics", ".css"}]
+    match, mismatch, errors = filecmp.cmpfiles(clean, project / "output", pages, shallow=False)
+    assert mismatch == [] and errors == []
+    assert len(match) > 50
+
+
+def test_what_the_preview_wrote_is_what_a_clean_build_makes(preview, tmp_path):
+    """After every change above, output/ is the same as a whole new build's."""
+    assert_same_as_a_clean_build(preview.project, tmp_path)
