@@ -96,12 +96,15 @@ def format(c):
     c.run(f"{BIN / 'ruff'} check --fix .")
 
 
-@task(help={"part": "site or gallery (default: both)"})
+@task(help={"part": "site, preview or gallery (default: all three)"})
 def bench(c, part=""):
-    """Time the site build against plain Pelican, and the photo pipeline against its floor."""
+    """Time the site build against plain Pelican, the preview's save-to-visible latency,
+    and the photo pipeline against its floor."""
     paths = {"PYTHONPATH": f"{ROOT}:{ROOT / 'tests'}"}  # the plugins package, the test photos
     if part in ("", "site"):
         c.run(f"{sys.executable} tests/bench.py", pty=False, env=paths)
+    if part in ("", "preview"):
+        c.run(f"{sys.executable} tests/bench_preview.py", pty=False, env=paths)
     if part in ("", "gallery"):
         c.run(f"{sys.executable} tests/bench_gallery.py", pty=False, env=paths)
 

@@ -29,6 +29,7 @@ def new_state(settings: dict) -> BuildState:
     state.fair = fair.checked_fair(settings, state)
     state.galleries = gallery.build_galleries(gallery.with_defaults(settings), state)
     state.stylesheet = theme_assets.stylesheet(settings)
+    state.card_maker = social.card_maker(settings, state)
     return state
 
 
@@ -43,12 +44,14 @@ def search_index(state: BuildState, settings: dict) -> None:
     index_site(state.output_path, state.cache_path)
 
 
+# The sharing cards come after the search index: their worker processes go on making
+# the last ones while Pagefind indexes.
 AFTER_ALL_LANGUAGES = [
     Step("stylesheet", lambda state, settings: theme_assets.write(state)),
     Step("gallery photos", lambda state, settings: gallery.publish(state)),
     Step("booth QR codes", lambda state, settings: fair.write_booth_codes(state)),
-    Step("sharing cards", social.write_cards),
     Step("sitemap and robots.txt", lambda state, settings: write_sitemap(state)),
     Step("search index", search_index, lambda settings: settings.get("SEARCH_INDEX", True)),
+    Step("sharing cards", social.write_cards),
     Step("romanized names", lambda state, settings: content_rules.remember_names(state)),
 ]

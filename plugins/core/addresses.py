@@ -6,8 +6,9 @@ come from their ``*_URL`` settings; templates and plugins ask here instead of wr
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from posixpath import join
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 # The fair's and the galleries' addresses; each may be changed in pelicanconf.py.
 PATH_DEFAULTS = {
@@ -70,10 +71,19 @@ class Addresses:
         return join(f"{self.base}{self.roots[lang]}/", path)
 
     def whole(self, href: str) -> str:
-        """`/en/news/x/` → `http://localhost:8000/en/news/x/`; a whole address unchanged."""
+        """`/en/news/x/` → `http://localhost:8000/en/news/x/`; a whole address unchanged.
+        Called for every alternate link of every page: plain string work where it can."""
         if href.startswith(("http://", "https://")):
             return href
+        if href.startswith("/") and not href.startswith("//"):
+            return f"{self.host}{href}"
         return urljoin(f"{self.site()}/", href)
+
+    @cached_property
+    def host(self) -> str:
+        """What goes before a root-relative address: scheme and host."""
+        parts = urlsplit(self.site())
+        return f"{parts.scheme}://{parts.netloc}"
 
     def site(self) -> str:
         """The main language's whole root, without a trailing slash."""

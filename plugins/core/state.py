@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from plugins.content_rules.checks import ContentIndex
     from plugins.fair.readers import Fair
     from plugins.gallery.generator import GallerySite
+    from plugins.social import CardMaker
     from plugins.theme_assets.bundle import Stylesheet
 
 KEY = "BUILD"
@@ -40,9 +41,15 @@ class BuildState:
     galleries: GallerySite | None = None
     stylesheet: Stylesheet | None = None
     cards_wanted: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    card_maker: CardMaker | None = None  # makes them while the pages are written
     pages: list[dict] = field(default_factory=list)  # every written page, for the sitemap
     written: set[str] = field(default_factory=set)  # output files (relative) of this build
     problems: list[Problem] = field(default_factory=list)
+
+    def __reduce__(self):
+        """Pelican's content cache pickles the settings that categories and tags keep, and
+        with them this state: keep none of it (a later build makes its own)."""
+        return (no_state, ())
 
     @property
     def main_lang(self) -> str:
@@ -52,6 +59,10 @@ class BuildState:
     def theme_root(self) -> str:
         """The address of the theme's files (one copy, under the main language)."""
         return self.addresses.address(self.main_lang, self.theme_static_dir)
+
+
+def no_state() -> None:
+    return None
 
 
 def state_of(settings: dict) -> BuildState:

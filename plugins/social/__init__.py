@@ -1,7 +1,8 @@
 """Card images for sharing (1200×630, Sarabun, Thai shaped by raqm): a card per page
 without a photo of its own (its title, the fair's name and dates), and the fair's card per
-language for the rest. Made after the build in a process pool, once: they are kept in
-CACHE_PATH/social/ by their text and linked into output/. SOCIAL_PAGE_CARDS = False leaves
+language for the rest. A page's card is made in a worker process as soon as the page asks
+for it, while the other pages are written, once: cards are kept in CACHE_PATH/social/ by
+their text and linked into output/. SOCIAL_PAGE_CARDS = False leaves
 the per-page cards out (the site card is then used everywhere). Pages ask for their card
 while they are written (``page_card``, kept in the build state); ``plugins.build`` calls
 ``write_cards`` once every language is written."""
@@ -51,32 +52,78 @@ def page_card(state, settings: dict, title: str) -> str:
     heading = settings["SITENAME"]
     _, lines = card_text(state, heading, settings["DEFAULT_LANG"])
     key = card_key(title, [heading, *lines])
-    state.cards_wanted[key] = (title, [heading, *lines])
+    if key not in state.cards_wanted:
+        state.cards_wanted[key] = (title, [heading, *lines])
+        state.card_maker.want(key, title, [heading, *lines])
     path = f"{state.theme_static_dir}/social/{key}.jpg"
     return state.addresses.absolute(state.main_lang, path)
 
 
-def make_one(fonts: Path, cache: Path, item) -> str:
-    key, (title, lines) = item
+def make_one(fonts: Path, cache: Path, key: str, title: str, lines: list[str]) -> str:
+    """One card into the cache: complete or absent, never half-written."""
     target = cache / f"{key}.jpg"
     if not target.exists():
-        make_card(title, lines, fonts).save(target, "JPEG", quality=85, optimize=True)
+        partial_file = cache / f".{key}.{os.getpid()}.jpg"
+        make_card(title, lines, fonts).save(partial_file, "JPEG", quality=85, optimize=True)
+        os.replace(partial_file, target)
     return key
 
 
-def make_page_cards(state, fonts: Path, output: Path) -> None:
-    cache = Path(state.cache_path) / "social"
-    cache.mkdir(parents=True, exist_ok=True)
-    wanted = state.cards_wanted
-    missing = [(k, v) for k, v in wanted.items() if not (cache / f"{k}.jpg").exists()]
-    if len(missing) > 8:
-        with ProcessPoolExecutor(os.cpu_count()) as pool:
-            list(pool.map(partial(make_one, fonts, cache), missing, chunksize=16))
-    else:
-        [make_one(fonts, cache, item) for item in missing]
+class CardMaker:
+    """Makes the cards pages ask for in worker processes while the build goes on (the
+    build itself keeps one core busy); ``finish`` waits for the last ones."""
+
+    def __init__(self, cache: Path, fonts: Path):
+        self.cache, self.fonts = cache, fonts
+        self.pool: ProcessPoolExecutor | None = None
+        self.jobs = []
+
+    def want(self, key: str, title: str, lines: list[str]) -> None:
+        if (self.cache / f"{key}.jpg").exists():
+            return
+        if self.pool is None:
+            self.cache.mkdir(parents=True, exist_ok=True)
+            self.pool = ProcessPoolExecutor(os.cpu_count())
+        self.jobs.append(self.pool.submit(make_one, self.fonts, self.cache, key, title, lines))
+
+    def finish(self) -> None:
+        if self.pool is not None:
+            for job in self.jobs:
+                job.result()
+            self.pool.shutdown()
+
+
+def card_maker(settings: dict, state) -> CardMaker | None:
+    """For the build state, when pages have cards of their own (SOCIAL_PAGE_CARDS): starts
+    on the cards the news and pages will ask for, so that they are made while the site is."""
+    if not settings.get("SOCIAL_PAGE_CARDS", True):
+        return None
+    fonts = Path(settings["THEME"]) / "static" / "fonts"
+    maker = CardMaker(Path(state.cache_path) / "social", fonts)
+    for title, lang in expected_card_titles(state):
+        heading = settings.get("I18N_SUBSITES", {}).get(lang, {}).get("SITENAME")
+        heading = heading or settings["SITENAME"]
+        lines = [heading, *card_text(state, heading, lang)[1]]
+        maker.want(card_key(title, lines), title, lines)
+    return maker
+
+
+def expected_card_titles(state) -> list[tuple[str, str]]:
+    """(title, language) of the published news and pages without a gallery photo: a
+    head start only; the pages themselves ask for the cards they show."""
+    return [
+        (source.matter.get("title"), source.lang)
+        for source in state.index.sources.values()
+        if source.published and source.matter.get("title") and not source.matter.get("gallery")
+    ]
+
+
+def make_page_cards(state, output: Path) -> None:
+    state.card_maker.finish()
+    cache = state.card_maker.cache
     folder = output / "social"
     folder.mkdir(parents=True, exist_ok=True)
-    for key in wanted:
+    for key in state.cards_wanted:
         link(cache / f"{key}.jpg", folder / f"{key}.jpg")
 
 
@@ -94,8 +141,8 @@ def link(source: Path, target: Path) -> None:
 
 def add_helper(generator):
     settings = generator.settings
-    enabled = settings.get("SOCIAL_PAGE_CARDS", True)
     state = state_of(settings)
+    enabled = state.card_maker is not None
     generator.env.globals["page_card"] = partial(page_card, state, settings) if enabled else None
 
 
@@ -107,8 +154,8 @@ def write_cards(state, settings: dict) -> None:
         sitename = settings.get("I18N_SUBSITES", {}).get(lang, {}).get("SITENAME")
         card = card_for(state, sitename or settings["SITENAME"], lang, fonts)
         link(card, theme_output / name)
-    if state.cards_wanted:
-        make_page_cards(state, fonts, theme_output)
+    if state.card_maker is not None:
+        make_page_cards(state, theme_output)
 
 
 HANDLERS = {signals.generator_init: add_helper}

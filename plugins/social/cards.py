@@ -7,6 +7,7 @@ vowels above and below Thai letters land in the wrong places.
 """
 
 import re
+from functools import cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -75,17 +76,29 @@ def draw_text(
         x += face.getlength(part)
 
 
-def make_card(title: str, lines_below: list[str], fonts: Path) -> Image.Image:
+@cache
+def faces(fonts: Path, size: int, weight: int = 700) -> Faces:
+    return Faces(fonts, size, weight)
+
+
+@cache
+def background(lines_below: tuple[str, ...], top: int, fonts: Path) -> Image.Image:
+    """What cards with the same lines below share: drawn once, copied for each title."""
     card = Image.new("RGB", SIZE, BRAND)
     draw = ImageDraw.Draw(card)
     draw.rectangle([0, SIZE[1] - 24, SIZE[0], SIZE[1]], fill=SOFT)
-    big, small = Faces(fonts, 64), Faces(fonts, 34, weight=400)
-    y = 90
-    for line in wrap(title, big, SIZE[0] - 160)[:3]:
-        draw_text(draw, (80, y), line, big, WHITE)
-        y += 96
-    y = max(y + 30, 400)
-    for line in lines_below[:3]:
-        draw_text(draw, (80, y), line, small, SOFT)
-        y += 54
+    small = faces(fonts, 34, weight=400)
+    for number, line in enumerate(lines_below[:3]):
+        draw_text(draw, (80, top + 54 * number), line, small, SOFT)
+    return card
+
+
+def make_card(title: str, lines_below: list[str], fonts: Path) -> Image.Image:
+    big = faces(fonts, 64)
+    title_lines = wrap(title, big, SIZE[0] - 160)[:3]
+    top = max(90 + 96 * len(title_lines) + 30, 400)
+    card = background(tuple(lines_below), top, fonts).copy()
+    draw = ImageDraw.Draw(card)
+    for number, line in enumerate(title_lines):
+        draw_text(draw, (80, 90 + 96 * number), line, big, WHITE)
     return card
