@@ -125,11 +125,11 @@ PRELOAD_FONT = {
 }
 CSS_LAYERS = ["tokens", "reset", "layout", "components", "media"]
 # Our plugins are the package plugins/ at the top of the repository; their order does not
-# matter (plugins.build runs the steps that depend on each other, in order).
+# matter (plugins.pipeline runs the steps that depend on each other, in order).
 PLUGIN_PATHS = ["."]
 PLUGINS = [
     "pelican.plugins.i18n_subsites",
-    "plugins.build",
+    "plugins.pipeline",
     "plugins.content_rules",
     "plugins.bilingual",
     "plugins.thai_dates",

@@ -1,3 +1,3 @@
 """Our Pelican plugins, listed in PLUGINS as ``plugins.<name>``; each folder with a
 ``register()`` is one. ``core`` (the build state, problems, addresses) and ``search``
-(a step of ``build``) are shared code, not plugins."""
+(a step of ``pipeline``) are shared code, not plugins."""

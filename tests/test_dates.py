@@ -24,9 +24,16 @@ def test_one_day(day, lang, expected):
     assert format_day(day, lang) == expected
 
 
-def test_buddhist_year_is_gregorian_plus_543_at_new_year():
-    assert buddhist_year(date(2023, 12, 31)) == 2566
-    assert buddhist_year(date(2024, 1, 1)) == 2567
+def test_every_day_of_two_years_matches_an_independent_thai_calendar():
+    """pythainlp's thai_strftime has its own Buddhist calendar and Thai month names."""
+    from pythainlp.util import thai_strftime
+
+    first = date(2023, 1, 1)
+    for offset in range(731):
+        day = first + timedelta(days=offset)
+        moment = datetime(day.year, day.month, day.day)
+        assert format_day(day, "th") == thai_strftime(moment, "%-d %b %Y"), day
+        assert str(buddhist_year(day)) == thai_strftime(moment, "%Y")
 
 
 @pytest.mark.parametrize(

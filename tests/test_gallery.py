@@ -198,7 +198,11 @@ def test_sources_are_never_modified(site):
 
 
 def test_second_build_encodes_nothing(site, tmp_path):
-    again = build(site["content"], site["output"])
+    """Built again over a copy of the first build's output and cache (the shared site is
+    left as it is for the other tests)."""
+    shutil.copytree(site["output"], tmp_path / "output")
+    shutil.copytree(site["root"] / "output-cache", tmp_path / "output-cache")
+    again = build(site["content"], tmp_path / "output")
     assert site["built"].encoded > 0 and again.encoded == 0
     assert len([p for g in again.galleries for p in g.photos]) == 9
 
@@ -292,13 +296,20 @@ def test_strict_mode_stops_before_any_page_is_written(tmp_path):
     assert not (tmp_path / "output/galleries/a/index.html").exists()
 
 
-def test_publishing_is_strict():
+def test_a_build_for_publishing_stops_on_a_bad_photo(tmp_path):
+    """publishconf.py, as `make github` reads it, with only the folders moved."""
     from pelican.settings import read_settings
 
-    assert (
-        read_settings(str(Path(__file__).parent.parent / "publishconf.py"))["GALLERY_STRICT"]
-        is True
+    content = bad_tree(tmp_path)
+    folders = make_settings(content, tmp_path / "output")
+    paths = {key: folders[key] for key in ("PATH", "OUTPUT_PATH", "CACHE_PATH", "THEME")}
+    root = Path(__file__).parent.parent
+    settings = read_settings(
+        str(root / "publishconf.py"), override={**paths, "SEARCH_INDEX": False}
     )
+    with pytest.raises(GalleryError, match="gallery problems"):
+        new_pelican(settings).run()
+    assert not (tmp_path / "output/galleries/a/index.html").exists()
 
 
 def test_galleries_survive_an_emptied_output_folder(site, tmp_path):

@@ -99,10 +99,13 @@ def test_sitemap_lists_every_page_with_alternates_both_ways(minimal_site):
             if lang != "x-default":
                 assert address in entries[other].values(), (address, other)
     assert not any("/drafts/" in address or address.endswith("404.html") for address in entries)
-    lastmod = (
-        ET.parse(minimal_site / "sitemap.xml").getroot().find(f"{SITEMAP}url/{SITEMAP}lastmod")
-    )
-    assert lastmod is not None
+    lastmod = {
+        url.find(f"{SITEMAP}loc").text: url.find(f"{SITEMAP}lastmod").text
+        for url in ET.parse(minimal_site / "sitemap.xml").getroot()
+        if url.find(f"{SITEMAP}lastmod") is not None
+    }
+    assert lastmod[f"{SITE}/news/first-day/"] == "2024-05-27T10:00:00+07:00"  # its Date
+    assert f"{SITE}/products/" not in lastmod  # a listing has no date of its own
 
 
 def test_robots_points_to_the_sitemap(minimal_site):

@@ -24,7 +24,15 @@ from plugins.content_rules.slugs import (
 )
 def test_slug_for_text_is_readable_ascii(text, expected):
     assert slug_for_text(text) == expected
-    assert is_clean_slug(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ข่าว ประชาสัมพันธ์!!", "  ", "ๆๆๆ", "2567", "ก-ข--ค", "Ünïcödé — ดี", "a" * 300, "ผ้า/ไหม?"],
+)
+def test_any_title_gives_a_clean_slug_or_none(text):
+    slug = slug_for_text(text)
+    assert slug == "" or is_clean_slug(slug), slug
 
 
 def test_long_titles_are_cut_at_a_word():

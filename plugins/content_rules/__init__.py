@@ -4,7 +4,7 @@ Every problem is printed as ``content/news/x.md:3: what is wrong (the fix)`` and
 build stops before anything is written. Slugs are ASCII and shared by a page and its
 translations; Thai category and tag names get romanized slugs.
 
-``plugins.build`` calls ``checked_index`` when a build starts and ``remember_names`` when
+``plugins.pipeline`` calls ``checked_index`` when a build starts and ``remember_names`` when
 it ends; this plugin's own handler gives each page read by Pelican its slug and language.
 """
 

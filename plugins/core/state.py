@@ -1,7 +1,7 @@
 """The state of one build: made fresh when a build starts, handed to every language's run,
 read through plain attributes, thrown away when the build ends.
 
-``plugins.build`` makes it (in a fixed order: addresses, content index, the fair, the
+``plugins.pipeline`` makes it (in a fixed order: addresses, content index, the fair, the
 galleries, the stylesheet) and puts it under one settings key, ``BUILD``, which
 i18n_subsites copies into each language's run with the rest of the settings. Nothing is
 ever computed "if missing": a run without a state is a mistake, said so.
@@ -70,7 +70,7 @@ def state_of(settings: dict) -> BuildState:
         return settings[KEY]
     except KeyError:
         raise NoBuildState(
-            "no build state: list plugins.build in PLUGINS (pelicanconf.py)"
+            "no build state: list plugins.pipeline in PLUGINS (pelicanconf.py)"
         ) from None
 
 

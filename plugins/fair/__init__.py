@@ -1,7 +1,7 @@
 """The fair itself: editions (dates, venue, programme), OTOP products, structured data.
 
 content/editions/27.md (+ 27.en.md, 27.programme.md) and content/products/<slug>.md
-(+ .en.md) are read and checked when a build starts (``plugins.build`` calls
+(+ .en.md) are read and checked when a build starts (``plugins.pipeline`` calls
 ``checked_fair``); a mistake stops it with one line naming the file, the line and the
 field. Booth QR codes are written once every language is (``write_booth_codes``).
 """

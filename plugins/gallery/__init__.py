@@ -2,7 +2,7 @@
 
 Every photo is made once into several widths of WebP and JPEG (upright, sRGB, with no
 metadata at all), in a process pool, with a cache keyed on its bytes and the settings.
-``plugins.build`` calls ``build_galleries`` when a build starts and ``publish`` when
+``plugins.pipeline`` calls ``build_galleries`` when a build starts and ``publish`` when
 every language is written.
 """
 

@@ -1,6 +1,6 @@
 """The galleries as pages: /galleries/<name>/ and /galleries/ in every language.
 
-``plugins.build`` makes the images when a build starts (``build_galleries``, into the
+``plugins.pipeline`` makes the images when a build starts (``build_galleries``, into the
 cache) and places them in output/ once every language is written (``publish``); each
 language's run writes its pages from the build state.
 """

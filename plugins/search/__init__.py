@@ -1,7 +1,7 @@
-"""Static search that finds Thai words inside running Thai text (a step of plugins.build,
+"""Static search that finds Thai words inside running Thai text (a step of plugins.pipeline,
 not a plugin of its own).
 
-After the last language is written (``plugins.build`` calls ``index_site``), the built
+After the last language is written (``plugins.pipeline`` calls ``index_site``), the built
 pages are copied, Thai word boundaries are marked in the copy with zero-width spaces
 exactly where the browser's Intl.Segmenter("th") finds them (segment.mjs, run with Node),
 and Pagefind's extended build indexes the copy into output/pagefind/, one index per

@@ -3,7 +3,7 @@ robots.txt pointing to it; and absolute addresses inside the feeds' articles.
 
 Each page, as it is written, tells the build state its canonical address, its language
 versions, its last change and whether it is hidden from search engines (``in_sitemap``,
-called by base.html with the values the page's head shows); ``plugins.build`` calls
+called by base.html with the values the page's head shows); ``plugins.pipeline`` calls
 ``write_sitemap`` once every language is written.
 """
 
@@ -67,15 +67,9 @@ def write_sitemap(state) -> None:
 ROOT_RELATIVE = re.compile(r'(\s(?:src|href|srcset)=")/(?!/)')
 
 
-def site_address(settings: dict) -> str:
-    """This language's whole root: SITEURL, made whole by FEED_DOMAIN in a preview."""
-    root = settings["SITEURL"]
-    return root if root.startswith("http") else settings.get("FEED_DOMAIN", "") + root
-
-
 def absolute_feed_addresses(context, feed):
     """Feed readers open an article away from the site: its links must be whole."""
-    site = site_address(context).rstrip("/")
+    site = state_of(context).addresses.absolute(context["DEFAULT_LANG"], "").rstrip("/")
     feed.feed["link"] = urljoin(f"{site}/", feed.feed["link"])
     for item in feed.items:
         item["link"] = urljoin(f"{site}/", item["link"])

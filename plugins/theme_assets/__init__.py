@@ -2,7 +2,7 @@
 
 The layers (tokens → reset → layout → components → media) stay separate files in
 ``theme/static/css``; pages load one file, which a browser may cache for ever because
-its name changes whenever its content does. ``plugins.build`` joins them when a build
+its name changes whenever its content does. ``plugins.pipeline`` joins them when a build
 starts (``stylesheet``) and writes the file when every language is written (``write``).
 """
 

@@ -1,0 +1,146 @@
+"""One build state per run, its steps in one ordered place, addresses from one source,
+plugins that do not depend on their order in PLUGINS."""
+
+import filecmp
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SITES, build_site, make_settings, new_pelican, page, write_tree
+from pelican.plugins._utils import load_plugins
+
+from plugins.core.addresses import Addresses
+from plugins.core.state import BuildState, NoBuildState, is_main_run, state_of
+from plugins.pipeline.steps import AFTER_ALL_LANGUAGES
+from plugins.sitemap import robots_text, sitemap_text
+
+# ---- without a disk -----------------------------------------------------------------
+
+
+def test_a_run_without_a_state_says_what_to_do():
+    with pytest.raises(NoBuildState, match=r"plugins\.pipeline in PLUGINS"):
+        state_of({"DEFAULT_LANG": "th"})
+
+
+def test_the_main_run_is_the_one_whose_language_is_not_a_subsite():
+    subsites = {"en": {}}
+    assert is_main_run({"DEFAULT_LANG": "th", "I18N_SUBSITES": subsites})
+    assert not is_main_run({"DEFAULT_LANG": "en", "I18N_SUBSITES": subsites})
+
+
+def test_the_state_is_never_kept_in_pelicans_content_cache():
+    import pickle
+
+    state = BuildState(["th", "en"], Addresses({"th": "", "en": "/en"}, ""), "theme", "o", "c")
+    category_settings = {"BUILD": state, "SITEURL": ""}
+    assert pickle.loads(pickle.dumps(category_settings)) == {"BUILD": None, "SITEURL": ""}
+
+
+def test_addresses_follow_the_settings_patterns():
+    settings = {"SITEURL": "", "DEFAULT_LANG": "th", "I18N_SUBSITES": {"en": {}},
+                "FEED_DOMAIN": "http://localhost:8000", "PRODUCT_URL": "shop/{slug}/"}  # fmt: skip
+    addresses = Addresses.from_settings(settings)
+    assert addresses.path("PRODUCT", slug="silk") == "shop/silk/"
+    assert addresses.path("GALLERY", slug="day-1") == "galleries/day-1/"  # the default
+    assert addresses.address("en", addresses.path("PRODUCT", slug="silk")) == "/en/shop/silk/"
+    assert addresses.whole("/en/shop/silk/") == "http://localhost:8000/en/shop/silk/"
+    published = Addresses.from_settings({**settings, "SITEURL": "https://h.example/otop"})
+    assert published.absolute("en", "shop/silk/") == "https://h.example/otop/en/shop/silk/"
+    assert published.whole("/otop/en/") == "https://h.example/otop/en/"
+
+
+def test_the_sitemap_lists_each_address_once_in_order_with_its_versions():
+    pages = [
+        {"loc": "https://h/b/", "lastmod": None, "versions": {"th": "https://h/b/"}},
+        {
+            "loc": "https://h/a/",
+            "lastmod": "2024-05-28T10:00:00+07:00",
+            "versions": {"th": "https://h/a/", "en": "https://h/en/a/"},
+        },
+        {"loc": "https://h/b/", "lastmod": None, "versions": {"th": "https://h/b/"}},
+    ]
+    text = sitemap_text(pages)
+    assert text.count("<url>") == 2 and text.index("https://h/a/") < text.index("https://h/b/")
+    assert '<xhtml:link rel="alternate" hreflang="en" href="https://h/en/a/"/>' in text
+    assert "Disallow: /en/drafts/" in robots_text("https://h", ["th", "en"], "drafts/")
+
+
+def test_the_last_steps_run_in_one_declared_order():
+    names = [step.name for step in AFTER_ALL_LANGUAGES]
+    assert names.index("search index") > names.index("sitemap and robots.txt")
+    assert names.index("sharing cards") > names.index("search index")  # cards finish last
+    assert len(names) == len(set(names))
+
+
+def test_our_plugins_load_from_this_repository_under_their_package_name():
+    settings = make_settings(SITES / "minimal/content", Path("/nonexistent/output"))
+    ours = [name for name in settings["PLUGINS"] if not name.startswith("pelican.")]
+    assert ours and all(name.startswith("plugins.") for name in ours)
+    for module in load_plugins(settings):
+        if module.__name__ in ours:
+            assert Path(module.__file__).is_relative_to(ROOT / "plugins"), module
+
+
+# ---- real builds --------------------------------------------------------------------
+
+
+def html_files(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*.html"))
+
+
+def test_the_order_of_plugins_changes_nothing(tmp_path):
+    content = SITES / "minimal/content"
+    usual = build_site(content, tmp_path / "usual")
+    settings = make_settings(content, tmp_path / "x")
+    reversed_plugins = list(reversed(settings["PLUGINS"]))
+    other = build_site(content, tmp_path / "reversed", PLUGINS=reversed_plugins)
+    files = html_files(usual)
+    assert files == html_files(other) and len(files) > 50
+    same, mismatch, errors = filecmp.cmpfiles(usual, other, files, shallow=False)
+    assert (mismatch, errors) == ([], []) and len(same) == len(files)
+
+
+def test_the_fairs_and_galleries_addresses_come_from_the_settings(tmp_path):
+    from photos import marked, save_jpeg
+
+    content = tmp_path / "content"
+    write_tree(content, {"galleries/market/index.md": "Title: ตลาด\n"})
+    save_jpeg(content / "galleries/market/stall.jpg", marked((800, 600)))
+    for path in (SITES / "minimal/content").rglob("*.md"):
+        target = content / path.relative_to(SITES / "minimal/content")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    urls = {"PRODUCT_URL": "shop/{slug}/", "EDITION_URL": "fair/{number}/",
+            "GALLERY_URL": "photos/{slug}/", "GALLERIES_URL": "photos/"}  # fmt: skip
+    output = build_site(content, tmp_path / "output", **urls)
+    for path in ("shop/silk/", "en/shop/silk/", "fair/27/", "fair/27/venue/", "photos/market/"):
+        assert (output / path / "index.html").is_file(), path
+    assert (output / "shop/silk/qr.svg").is_file()
+    assert (output / "photos/market/stall-480.webp").is_file()
+    assert not (output / "products/silk").exists() and not (output / "galleries").exists()
+    catalogue = page(output, "en/products/")
+    assert "/en/shop/silk/" in {a["href"] for a in catalogue.find_all("a", href=True)}
+    nav = {a["href"] for a in page(output, "").select("nav a[href]")}
+    assert "/photos/" in nav
+    sitemap = (output / "sitemap.xml").read_text(encoding="utf-8")
+    assert "http://localhost:8000/fair/27/" in sitemap and "/editions/27/" not in sitemap
+
+
+def test_a_second_run_of_the_same_pelican_sees_new_products_and_css(tmp_path):
+    """As `pelican --autoreload` does: one Pelican object, run again after changes."""
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(SITES / "minimal/content", content)
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme, ignore=shutil.ignore_patterns("*.mo"))
+    output = tmp_path / "output"
+    pelican = new_pelican(make_settings(content, output, THEME=str(theme)))
+    pelican.run()
+    product = content / "products/silk.md"
+    product.write_text(product.read_text().replace("Title: ผ้าไหมมัดหมี่", "Title: ผ้าไหมรุ่นใหม่"))
+    css = theme / "static/css/components.css"
+    css.write_text(css.read_text() + ".second-run { color: teal }\n")
+    pelican.run()
+    assert page(output, "products/silk/").h1.text.strip() == "ผ้าไหมรุ่นใหม่"
+    sheet = page(output, "").find("link", rel="stylesheet")["href"]
+    assert ".second-run" in (output / sheet.lstrip("/")).read_text()
