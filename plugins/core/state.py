@@ -18,8 +18,8 @@ from .problems import Problem
 if TYPE_CHECKING:
     from plugins.content_rules.checks import ContentIndex
     from plugins.fair.readers import Fair
-    from plugins.gallery.generator import GallerySite
-    from plugins.social import CardMaker
+    from plugins.gallery.galleries import GallerySite
+    from plugins.social.maker import CardMaker
     from plugins.theme_assets.bundle import Stylesheet
 
 KEY = "BUILD"

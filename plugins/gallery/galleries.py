@@ -196,3 +196,12 @@ def remove_unwanted(folder: Path, wanted: set[Path]) -> None:
     for path in folder.rglob("*"):
         if path.suffix in {".webp", ".jpg"} and path not in wanted:
             path.unlink()
+
+
+@dataclass
+class GallerySite:
+    galleries: list[Gallery]
+    results: dict[str, Result]
+    cache_dir: Path
+    encoded: int
+    problems: list[Problem]

@@ -6,7 +6,7 @@ language's run writes its pages from the build state.
 """
 
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -18,6 +18,7 @@ from plugins.core.state import state_of
 from .cache import Manifest
 from .galleries import (
     Gallery,
+    GallerySite,
     attach_results,
     find_galleries,
     photo_files,
@@ -29,15 +30,6 @@ from .plan import Job, Result, Spec
 
 class GalleryError(Exception):
     """Photos or captions have problems, and GALLERY_STRICT is on (as when publishing)."""
-
-
-@dataclass
-class GallerySite:
-    galleries: list[Gallery]
-    results: dict[str, Result]
-    cache_dir: Path
-    encoded: int
-    problems: list[Problem]
 
 
 class GalleryGenerator(Generator):

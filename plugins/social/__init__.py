@@ -10,7 +10,6 @@ while they are written (``page_card``, kept in the build state); ``plugins.pipel
 import hashlib
 import os
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 
@@ -19,12 +18,9 @@ from pelican import signals
 from plugins.core.state import state_of
 from plugins.thai_dates.formatting import format_range
 
-from .cards import make_card
+from .maker import CardMaker, make_one
 
 VERSION = "2"  # change it when the card's look changes
-# Measured on 1200×630 cards: quality 80 without the optimizing pass encodes in 1.6 ms, as
-# small (56 KB) as quality 85 with it (2.9 ms); a site has a card for every page.
-CARD_JPEG = {"quality": 80}
 
 
 def card_text(state, sitename: str, lang: str) -> tuple[str, list[str]]:
@@ -57,40 +53,6 @@ def page_card(state, settings: dict, title: str) -> str:
         state.card_maker.want(key, title, [heading, *lines])
     path = f"{state.theme_static_dir}/social/{key}.jpg"
     return state.addresses.absolute(state.main_lang, path)
-
-
-def make_one(fonts: Path, cache: Path, key: str, title: str, lines: list[str]) -> str:
-    """One card into the cache: complete or absent, never half-written."""
-    target = cache / f"{key}.jpg"
-    if not target.exists():
-        partial_file = cache / f".{key}.{os.getpid()}.jpg"
-        make_card(title, lines, fonts).save(partial_file, "JPEG", **CARD_JPEG)
-        os.replace(partial_file, target)
-    return key
-
-
-class CardMaker:
-    """Makes the cards pages ask for in worker processes while the build goes on (the
-    build itself keeps one core busy); ``finish`` waits for the last ones."""
-
-    def __init__(self, cache: Path, fonts: Path):
-        self.cache, self.fonts = cache, fonts
-        self.pool: ProcessPoolExecutor | None = None
-        self.jobs = []
-
-    def want(self, key: str, title: str, lines: list[str]) -> None:
-        if (self.cache / f"{key}.jpg").exists():
-            return
-        if self.pool is None:
-            self.cache.mkdir(parents=True, exist_ok=True)
-            self.pool = ProcessPoolExecutor(max(1, (os.cpu_count() or 2) - 1))
-        self.jobs.append(self.pool.submit(make_one, self.fonts, self.cache, key, title, lines))
-
-    def finish(self) -> None:
-        if self.pool is not None:
-            for job in self.jobs:
-                job.result()
-            self.pool.shutdown()
 
 
 def card_maker(settings: dict, state) -> CardMaker | None:
