@@ -19,6 +19,7 @@ PATH = "content"
 ARTICLE_PATHS = ["news"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
+STATIC_CHECK_IF_MODIFIED = True  # a static file is copied again only when its source is newer
 TIMEZONE = "Asia/Bangkok"
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"  # pages show dates through the `day` filter instead
 

@@ -107,6 +107,19 @@ def test_a_css_rule_reaches_the_pages(preview):
     assert rule.strip() in fetch(f"{preview.base}{link}")
 
 
+def test_the_programme_a_template_and_a_script_reach_the_pages(preview):
+    programme = preview.project / "content/editions/27.programme.md"
+    status = preview.after_save(lambda: replace_in(programme, "Mor lam", "Mor lam night"))
+    assert status["problems"] == []
+    assert "Mor lam night" in preview.page("en/editions/27/").text
+    footer = preview.project / "theme/templates/partials/_footer.html"
+    preview.after_save(lambda: footer.write_text(footer.read_text() + "<p>footer-test</p>\n"))
+    assert "footer-test" in preview.page("en/news/").text
+    script = preview.project / "theme/static/js/share.js"
+    preview.after_save(lambda: script.write_text(script.read_text() + "/* script-test */\n"))
+    assert "script-test" in fetch(f"{preview.base}/theme/js/share.js")
+
+
 def test_a_mistake_is_shown_and_the_next_good_save_clears_it(preview):
     news = preview.project / "content/news/first-day.md"
     status = preview.after_save(
@@ -128,6 +141,13 @@ def test_an_unknown_address_gets_the_sites_404_page_in_its_language(preview):
         assert answer.value.code == 404
         html = BeautifulSoup(answer.value.read().decode("utf-8"), "html.parser")
         assert html.html["lang"] == lang
+
+
+def test_a_settings_change_starts_the_preview_again(preview):
+    settings = preview.project / "pelicanconf.py"
+    replace_in(settings, 'SITENAME = "OTOP City ขอนแก่น"', 'SITENAME = "OTOP City ขอนแก่น ทดลอง"')
+    assert wait_for(lambda: "ขอนแก่น ทดลอง" in preview.page("").title.text, 60)
+    assert preview.process.poll() is None  # the same server, started again in place
 
 
 def assert_same_as_a_clean_build(project: Path, folder: Path) -> None:
