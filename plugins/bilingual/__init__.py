@@ -1,9 +1,11 @@
 """Glue between the i18n_subsites plugin and our theme (reads the build state).
 
-- the address root of every language (``SITE_ROOTS``) and the theme's gettext catalogs,
-  compiled fresh for each build (a missing one stops the build, it does not fall back);
-- template helpers: ``content | link``, ``versions(content)``, ``address(lang, path)``,
-  ``output_file | page_path``, ``category | label(lang)``;
+- the theme's gettext catalogs, compiled fresh for each build (``compiled_catalogs``,
+  called by plugins.pipeline; a missing one stops the build, it does not fall back);
+- template helpers over the build state's addresses: ``content | link``,
+  ``versions(content)``, ``address(lang, path)``, ``absolute(lang, path)``,
+  ``path_of("PRODUCT", slug=…)``, ``output_file | page_path``, ``category | label(lang)``,
+  and the globals ``SITE_ROOTS``, ``MAIN_LANG``, ``MAIN_THEME_STATIC_DIR``;
 - each language's run reads only its own files, plus the originals not yet translated;
 - a page with no translation is listed in the other language too, marked as such and
   linked to its own language's address (no dead link, no copy of it under /en/).
