@@ -3,11 +3,23 @@
 Deploy-only changes (absolute SITEURL, drafts off) live in publishconf.py.
 """
 
+import hashlib
 from pathlib import Path
 
+import jinja2
 from jinja2 import FileSystemBytecodeCache
 
-_TEMPLATE_CACHE = Path(__file__).resolve().parent / "cache" / "templates"
+_JINJA_OPTIONS = {
+    "extensions": ["jinja2.ext.i18n"],
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    # Every value is escaped; only HTML cleaned by plugins/core/safe_html.py is marked safe.
+    "autoescape": True,
+}
+# Compiled templates are kept by their source alone, so their folder is named after the
+# options they were compiled with: a change of option never reuses the old compilation.
+_COMPILED_WITH = hashlib.sha256(repr((_JINJA_OPTIONS, jinja2.__version__)).encode()).hexdigest()
+_TEMPLATE_CACHE = Path(__file__).resolve().parent / "cache" / "templates" / _COMPILED_WITH[:12]
 _TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)
 
 SITENAME = "OTOP City ขอนแก่น"
@@ -40,9 +52,7 @@ I18N_TEMPLATES_LANG = "msgid"
 I18N_UNTRANSLATED_ARTICLES = "keep"  # listed in the other language, marked, linked home
 I18N_UNTRANSLATED_PAGES = "keep"
 JINJA_ENVIRONMENT = {
-    "extensions": ["jinja2.ext.i18n"],
-    "trim_blocks": True,
-    "lstrip_blocks": True,
+    **_JINJA_OPTIONS,
     # Each build makes its own environments: no need to stat every template on every use,
     # nor to compile an unchanged template again (the cache is keyed on its source).
     "auto_reload": False,
@@ -125,6 +135,22 @@ PRELOAD_FONT = {
     "en": "fonts/sarabun-latin-400-normal.woff2",
 }
 CSS_LAYERS = ["tokens", "reset", "layout", "components", "media"]
+# No inline script or style anywhere; Pagefind's search needs WebAssembly; the only frames are
+# the video players plugins/core/safe_html.py lets through.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "frame-src https://www.youtube.com https://www.youtube-nocookie.com https://www.facebook.com",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ]
+)
 # Our plugins are the package plugins/ at the top of the repository; their order does not
 # matter (plugins.pipeline runs the steps that depend on each other, in order).
 PLUGIN_PATHS = ["."]
@@ -145,6 +171,7 @@ MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.meta": {},
+        "plugins.core.safe_html": {},  # last: what Markdown makes is cleaned by an allow-list
     },
     "output_format": "html5",
 }

@@ -3,6 +3,7 @@
 from functools import cache
 from pathlib import Path
 
+from markupsafe import Markup
 from pelican.generators import Generator
 
 from plugins.core.addresses import save_as
@@ -111,9 +112,10 @@ def markdown_renderer(settings: dict):
     extensions = list(options.get("extension_configs", {}))
 
     @cache
-    def render(text: str) -> str:
+    def render(text: str) -> Markup:
+        """Safe to print: the MARKDOWN extensions end with the HTML cleaner."""
         import markdown
 
-        return markdown.markdown(text, extensions=extensions, output_format="html")
+        return Markup(markdown.markdown(text, extensions=extensions, output_format="html"))
 
     return render

@@ -184,3 +184,20 @@ def read_price(text: Text) -> tuple[tuple[float, float] | None, Problem | None]:
     return None, text.problem(
         "price", f'Price "{value}" is not a price in baht (write 120 or 120-350)'
     )
+
+
+WEB_ADDRESS = re.compile(r"^https://[^\s/]+\.[^\s/]+(/\S*)?$")
+WEB_FIELDS = {"facebook": "https://www.facebook.com/…", "website": "https://…"}
+
+
+def web_address_problems(text: Text) -> list[Problem]:
+    """Facebook and Website must be https: addresses; anything else is refused by name."""
+    problems = []
+    for key, example in WEB_FIELDS.items():
+        value = text.get(key)
+        if value and not WEB_ADDRESS.match(value):
+            name = key.capitalize()
+            problems.append(
+                text.problem(key, f'{name} "{value}" is not a web address (write {example})')
+            )
+    return problems

@@ -16,6 +16,7 @@ from .model import (
     read_price,
     read_text,
     read_time,
+    web_address_problems,
 )
 from .names import CATEGORIES, DISTRICTS
 from .programme import read_programme
@@ -106,6 +107,7 @@ def read_product(
     for key in ("Title", "Producer", "Booth"):
         if not text.get(key):
             problems.append(text.problem(key, f'{key} is missing (add "{key}: …")'))
+    problems += [p for other in texts.values() for p in web_address_problems(other)]
     edition = read_edition_reference(text, fair)
     problems += edition[1]
     if problems:

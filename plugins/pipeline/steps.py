@@ -13,6 +13,8 @@ from plugins.core.state import BuildState
 from plugins.search import index_site
 from plugins.sitemap import write_sitemap
 
+from .content_cache import forget_if_read_differently
+
 
 def new_state(settings: dict) -> BuildState:
     """A fresh state for this build: each step fills in what the next ones read."""
@@ -24,6 +26,7 @@ def new_state(settings: dict) -> BuildState:
         output_path=settings["OUTPUT_PATH"],
         cache_path=settings["CACHE_PATH"],
     )
+    forget_if_read_differently(settings)
     settings["I18N_GETTEXT_LOCALEDIR"] = compiled_catalogs(settings, languages)
     state.index = content_rules.checked_index(settings)
     state.fair = fair.checked_fair(settings, state)

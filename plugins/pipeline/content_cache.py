@@ -1,0 +1,36 @@
+"""Pelican's content cache keeps what its readers made of each file, checked only against the
+file's time: a change to how files are read (Markdown's settings, the HTML cleaning rules,
+the libraries' versions) would otherwise leave pages as the old rules made them."""
+
+import hashlib
+import json
+from importlib.metadata import version
+from pathlib import Path
+
+from plugins.core import safe_html
+
+KEY_FILE = "content-cache.key"
+READING_SETTINGS = ("MARKDOWN", "FORMATTED_FIELDS", "TIMEZONE", "DEFAULT_LANG", "READERS",
+                    "SUMMARY_MAX_LENGTH", "SUMMARY_MAX_PARAGRAPHS")  # fmt: skip
+LIBRARIES = ("pelican", "markdown", "nh3")
+
+
+def reading_key(settings: dict) -> str:
+    what = {name: settings.get(name) for name in READING_SETTINGS}
+    what["libraries"] = {name: version(name) for name in LIBRARIES}
+    what["cleaning"] = safe_html.VERSION
+    text = json.dumps(what, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def forget_if_read_differently(settings: dict) -> bool:
+    """Delete the content cache when files would now be read differently; True if it did."""
+    cache, key = Path(settings["CACHE_PATH"]), reading_key(settings)
+    stamp = cache / KEY_FILE
+    if stamp.exists() and stamp.read_text().strip() == key:
+        return False
+    for stale in [*cache.glob("*-Readers"), *cache.glob("*/*-Readers")]:
+        stale.unlink()
+    cache.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(key)
+    return True
