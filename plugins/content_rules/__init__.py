@@ -13,7 +13,7 @@ from pelican import signals
 from plugins.core.problems import ContentError
 from plugins.core.state import state_of
 
-from .checks import ContentIndex, build_index, save_romanized
+from .checks import STATUS_WORDS, ContentIndex, build_index, save_romanized
 from .slugs import name_slug
 
 
@@ -51,7 +51,18 @@ def remember_names(state) -> None:
     save_romanized(state.cache_path, state.index.romanized)
 
 
-HANDLERS = {signals.content_object_init: apply_slug_and_language}
+def status_in_pelicans_words(generator, metadata):
+    """The office may write ร่าง or ซ่อน; Pelican knows draft and hidden."""
+    status = metadata.get("status")
+    if status:
+        metadata["status"] = STATUS_WORDS.get(status.strip().lower(), status)
+
+
+HANDLERS = {
+    signals.content_object_init: apply_slug_and_language,
+    signals.article_generator_context: status_in_pelicans_words,
+    signals.page_generator_context: status_in_pelicans_words,
+}
 
 
 def register():

@@ -16,6 +16,7 @@ from plugins.core.problems import Problem
 
 from .cache import FrontMatterCache
 from .frontmatter import FrontMatter
+from .names import learn_name_pairs
 from .slugs import ascii_slug, is_clean_slug, slug_for_text, slug_from_file_stem
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
@@ -26,6 +27,13 @@ ISO_DATE = re.compile(
     r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?$"
 )
 DAY_FIRST_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+TIME_OF_DAY = re.compile(r"[ T](\d{1,2}):(\d{2})(?::(\d{2}))?")
+# The words the office writes in Status, in either language, and what Pelican calls them.
+STATUS_WORDS = {
+    "published": "published", "draft": "draft", "hidden": "hidden",
+    "เผยแพร่": "published", "ร่าง": "draft", "ซ่อน": "hidden",
+}  # fmt: skip
+LIST_SEPARATORS = re.compile(r"[;；、]")
 FIRST_BUDDHIST_YEAR = 2400  # no Gregorian date on this site is that late
 BUDDHIST_ERA_OFFSET = 543
 
@@ -37,6 +45,11 @@ MESSAGES = {
     "buddhist year": (
         'Date "{value}" has a Buddhist-Era year; dates are written in the Common Era (write {fix})'
     ),
+    "no such time": 'Date "{value}" has no such time of day (write {fix})',
+    "unknown status": (
+        'Status "{value}" is not a status (write published, draft or hidden; or เผยแพร่, ร่าง or ซ่อน)'
+    ),
+    "list separator": '{value} "{fix}" must be separated by commas (write {fix_commas})',
     "unknown lang": 'Lang "{value}" is not a language of this site (write {fix})',
     "lang vs file": 'Lang "{value}" does not match the file name (rename it {fix}, or fix Lang)',
     "bad slug": 'Slug "{value}" may hold only a-z, 0-9 and - (write "{fix}")',
@@ -60,8 +73,13 @@ class Source:
     group: list["Source"] = field(default_factory=list)  # this file and its translations
 
     @property
+    def status(self) -> str | None:
+        """published, draft or hidden, from English or Thai; None for an unknown word."""
+        return STATUS_WORDS.get((self.matter.get("status") or "published").strip().lower())
+
+    @property
     def published(self) -> bool:
-        return (self.matter.get("status") or "published").lower() == "published"
+        return self.status == "published"
 
     def translated_into(self, lang: str) -> bool:
         return any(other.lang == lang and other.published for other in self.group)
@@ -93,7 +111,8 @@ class ContentIndex:
 
 
 def problem(source: Source, key: str, kind: str, value: str = "", fix: str = "") -> Problem:
-    message = MESSAGES[kind].format(value=value, fix=fix)
+    fix_commas = LIST_SEPARATORS.sub(",", fix)
+    message = MESSAGES[kind].format(value=value, fix=fix, fix_commas=fix_commas)
     return Problem(source.shown, source.matter.line_of(key), message)
 
 
@@ -104,19 +123,31 @@ def site_languages(settings: dict) -> list[str]:
     return [settings["DEFAULT_LANG"], *settings.get("I18N_SUBSITES", {})]
 
 
-def find_sources(settings: dict, languages: list[str]) -> list[Source]:
+NOT_UTF8 = (
+    "is not saved as UTF-8 (open it and save it again as UTF-8; in Windows Notepad: "
+    "Save as → Encoding: UTF-8)"
+)
+
+
+def find_sources(settings: dict, languages: list[str]) -> tuple[list[Source], list[Problem]]:
+    """Every Markdown source, and a problem for each file that cannot be read as text."""
     root = Path(os.path.abspath(settings["PATH"]))
     kinds = [("page", p) for p in settings["PAGE_PATHS"]]
     kinds += [("article", p) for p in settings["ARTICLE_PATHS"]]
     cache = FrontMatterCache(settings["CACHE_PATH"])
     found: dict[Path, Source] = {}
+    unreadable = []
     for kind, folder in kinds:
         for path in sorted((root / folder).rglob("*")):
             if path.suffix in MARKDOWN_SUFFIXES and path not in found:
-                matter = cache.read(path)
+                try:
+                    matter = cache.read(path)
+                except UnicodeDecodeError:
+                    unreadable.append(Problem(str(path.relative_to(root.parent)), 0, NOT_UTF8))
+                    continue
                 found[path] = make_source(path, root, kind, matter, settings, languages)
     cache.save({str(path) for path in found})
-    return list(found.values())
+    return list(found.values()), unreadable
 
 
 def make_source(path: Path, root: Path, kind: str, matter: FrontMatter, settings, languages):
@@ -138,6 +169,12 @@ def field_problems(source: Source, languages: list[str]) -> list[Problem]:
     if source.kind == "article":
         found += date_problems(source)
     found += language_problems(source, languages)
+    if source.status is None:
+        found.append(problem(source, "status", "unknown status", source.matter.get("status")))
+    for key in ("tags", "category"):
+        value = source.matter.get(key) or ""
+        if LIST_SEPARATORS.search(value):
+            found.append(problem(source, key, "list separator", key.capitalize(), value))
     slug = source.matter.get("slug")
     if slug is not None and not is_clean_slug(slug):
         found.append(problem(source, "slug", "bad slug", slug, slug_for_text(slug) or "news"))
@@ -170,6 +207,9 @@ def judge_date(value: str) -> tuple[str | None, str]:
         fix = valid_gregorian(*(int(part) for part in iso.groups()))
         if fix is None:
             return "not a date", EXAMPLE_DATE
+        clock = TIME_OF_DAY.search(value)
+        if clock and not valid_time(*clock.groups()):
+            return "no such time", f"{iso[1]}-{iso[2]}-{iso[3]} 23:59"
         return ("buddhist year", fix) if int(iso[1]) >= FIRST_BUDDHIST_YEAR else (None, "")
     day_first = DAY_FIRST_DATE.match(value)
     if day_first:
@@ -178,6 +218,10 @@ def judge_date(value: str) -> tuple[str | None, str]:
         if fix:
             return "day first", fix
     return "not a date", EXAMPLE_DATE
+
+
+def valid_time(hour: str, minute: str, second: str | None) -> bool:
+    return int(hour) < 24 and int(minute) < 60 and int(second or 0) < 60
 
 
 def valid_gregorian(year: int, month: int, day: int) -> str | None:
@@ -295,13 +339,14 @@ def save_romanized(cache_path: str, names: dict[str, str]) -> None:
 def build_index(settings: dict) -> ContentIndex:
     languages = site_languages(settings)
     default_lang = settings["DEFAULT_LANG"]
-    sources = find_sources(settings, languages)
+    sources, unreadable = find_sources(settings, languages)
     romanized = load_romanized(settings["CACHE_PATH"])
     index = ContentIndex(
         {str(s.path): s for s in sources},
         name_slugs={**romanized, **named_slugs(settings)},
         romanized=romanized,
     )
+    index.problems += unreadable
     for source in sources:
         index.problems += field_problems(source, languages)
     # A file whose language is wrong is left out of pairing: that would only repeat it.
@@ -314,5 +359,8 @@ def build_index(settings: dict) -> ContentIndex:
     for group in groups:
         index.problems += group_problems(group, default_lang)
     index.problems += slug_clash_problems(groups)
+    learned, problems = learn_name_pairs(groups, default_lang, named_slugs(settings))
+    index.name_slugs.update(learned)
+    index.problems += problems
     index.problems.sort(key=lambda p: (p.path, p.line))
     return index

@@ -16,19 +16,33 @@ from pelican import signals
 from plugins.core.problems import ContentError
 from plugins.core.state import KEY, is_main_run, state_of
 
+from .pelican_errors import stop_if_files_were_skipped, watch_for_skipped_files
 from .steps import AFTER_ALL_LANGUAGES, new_state
+
+
+def say_and_stop(error: ContentError):
+    for problem in error.problems:
+        print(problem, file=sys.stderr)
+    raise error
 
 
 def start(pelican):
     settings = pelican.settings
     if not is_main_run(settings):
         return  # a language run inside the main one: it has the main run's state
+    watch_for_skipped_files()
     try:
         settings[KEY] = new_state(settings)
     except ContentError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        raise
+        say_and_stop(error)
+
+
+def stop_on_skipped_files(generators):
+    """After a language's files are read, before anything of it is written."""
+    try:
+        stop_if_files_were_skipped(generators[0].settings)
+    except ContentError as error:
+        say_and_stop(error)
 
 
 def hand_to_context(generator):
@@ -49,6 +63,7 @@ def finish(pelican):
 HANDLERS = {
     signals.get_generators: start,
     signals.generator_init: hand_to_context,
+    signals.all_generators_finalized: stop_on_skipped_files,
     signals.finalized: finish,
 }
 
