@@ -345,3 +345,21 @@ def test_full_size_is_published_only_when_asked_and_still_stripped(tmp_path):
     assert full.size == (3000, 2000) and not full.getexif() and "icc_profile" not in full.info
     assert "icc_profile" not in Image.open(folder / "tagged-960.webp").info
     assert near(Image.open(folder / "tagged-960.jpg").getpixel((900, 600)), BLUE, 12)
+
+
+def test_photos_that_would_share_a_published_name_are_named_both(tmp_path, capsys):
+    content = write_tree(tmp_path / "content", {"galleries/a/index.md": "Title: ก\n"})
+    save_jpeg(content / "galleries/a/stage.jpg", marked((800, 600)))
+    save_jpeg(content / "galleries/a/Stage.JPG", marked((600, 800)))
+    Image.new("RGB", (700, 500), (0, 128, 0)).save(content / "galleries/a/stage.png")
+    built = build(content, tmp_path / "output")
+    assert [photo.file for photo in built.galleries[0].photos] == ["Stage.JPG"]
+    problems = [str(problem) for problem in built.problems]
+    assert problems == [
+        f"content/galleries/a/{name}: would be published under the same name as Stage.JPG "
+        "(rename one of them); left out"
+        for name in ("stage.jpg", "stage.png")
+    ]
+    assert "stage.jpg: would be published" in capsys.readouterr().err
+    with pytest.raises(GalleryError):
+        build(content, tmp_path / "strict", GALLERY_STRICT=True)

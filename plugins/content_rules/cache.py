@@ -8,6 +8,8 @@ import os
 import pickle
 from pathlib import Path
 
+from plugins.core.files import write_atomically
+
 from .frontmatter import FrontMatter, read_front_matter
 
 CACHE_FILE = "front-matter.pickle"
@@ -44,6 +46,5 @@ class FrontMatterCache:
         if not self.changed and kept == set(self.entries):
             return
         entries = {path: entry for path, entry in self.entries.items() if path in kept}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self.path.open("wb") as file:
-            pickle.dump({"format": FORMAT, "entries": entries}, file)
+        data = pickle.dumps({"format": FORMAT, "entries": entries})
+        write_atomically(self.path, data)

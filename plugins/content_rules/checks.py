@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from plugins.core.files import write_if_changed
 from plugins.core.problems import Problem
 
 from .cache import FrontMatterCache
@@ -327,10 +328,9 @@ def load_romanized(cache_path: str) -> dict[str, str]:
 
 
 def save_romanized(cache_path: str, names: dict[str, str]) -> None:
-    path = Path(cache_path) / ROMANIZED_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
     saved = {"rules": SLUG_RULES_VERSION, "names": names}
-    path.write_text(json.dumps(saved, ensure_ascii=False, indent=1), encoding="utf-8")
+    text = json.dumps(saved, ensure_ascii=False, indent=1)
+    write_if_changed(Path(cache_path) / ROMANIZED_FILE, text.encode("utf-8"))
 
 
 # ---- All together -----------------------------------------------------------

@@ -10,6 +10,8 @@ import json
 import os
 from pathlib import Path
 
+from plugins.core.files import write_atomically
+
 from .plan import Rendition, Result, Spec
 
 MANIFEST = "manifest.json"
@@ -66,7 +68,7 @@ class Manifest:
         self.entries = photos
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         text = json.dumps({"photos": photos}, ensure_ascii=False)
-        (self.cache_dir / MANIFEST).write_text(text, encoding="utf-8")
+        write_atomically(self.cache_dir / MANIFEST, text.encode("utf-8"))
 
     def prune(self) -> int:
         """Delete encoded files no photo needs any more (source gone, settings changed)."""

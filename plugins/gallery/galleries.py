@@ -100,14 +100,32 @@ def photo_files(gallery: Gallery) -> tuple[list[Path], list[Path]]:
 
 def read_notes(gallery: Gallery, languages: list[str], shown) -> list[Problem]:
     """Titles, dates, descriptions and captions from index.md / index.<lang>.md."""
-    problems, names = [], {path.name for path in photo_files(gallery)[0]}
-    gallery.photos = [Photo(name, photo_slug(name)) for name in sorted(names)]
+    names = {path.name for path in photo_files(gallery)[0]}
+    gallery.photos, problems = distinct_photos(gallery, sorted(names), shown)
     by_name = {photo.file: photo for photo in gallery.photos}
     for lang in languages:
         notes = gallery.folder / ("index.md" if lang == languages[0] else f"index.{lang}.md")
         if notes.exists():
             problems += read_one_notes_file(gallery, notes, lang, by_name, shown)
     return problems
+
+
+SAME_NAME = "would be published under the same name as {other} (rename one of them); left out"
+
+
+def distinct_photos(gallery: Gallery, names: list[str], shown) -> tuple[list[Photo], list]:
+    """A photo per published name: stage.jpg, Stage.JPG and stage.png would all be
+    stage-960.webp; the first keeps the name, the others are named as problems."""
+    photos, first_with, problems = [], {}, []
+    for name in names:
+        slug = photo_slug(name)
+        if slug in first_with:
+            message = SAME_NAME.format(other=first_with[slug])
+            problems.append(Problem(shown(gallery.folder / name), 0, message))
+            continue
+        first_with[slug] = name
+        photos.append(Photo(name, slug))
+    return photos, problems
 
 
 def read_one_notes_file(gallery, notes: Path, lang: str, by_name: dict, shown) -> list[Problem]:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+from plugins.core.files import write_atomically
+
 from .plan import Job, Rendition, Result, cache_file_name, widths_for
 from .transforms import encode, fit_width, oriented_size, prepare
 
@@ -55,12 +57,6 @@ def make_renditions(job: Job) -> Result:
     return Result(
         job.source, job.digest, True, width, height, tuple(renditions), "", len(renditions)
     )
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    temporary = path.with_suffix(path.suffix + ".part")
-    temporary.write_bytes(data)
-    temporary.replace(path)
 
 
 def describe(error: Exception, job: Job) -> str:

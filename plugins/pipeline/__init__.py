@@ -16,6 +16,7 @@ from pelican import signals
 from plugins.core.problems import ContentError
 from plugins.core.state import KEY, is_main_run, state_of
 
+from .lock import hold_build_lock, release_build_lock
 from .pelican_errors import stop_if_files_were_skipped, watch_for_skipped_files
 from .steps import AFTER_ALL_LANGUAGES, new_state
 
@@ -30,6 +31,7 @@ def start(pelican):
     settings = pelican.settings
     if not is_main_run(settings):
         return  # a language run inside the main one: it has the main run's state
+    hold_build_lock(settings["CACHE_PATH"])
     watch_for_skipped_files()
     try:
         settings[KEY] = new_state(settings)
@@ -58,6 +60,7 @@ def finish(pelican):
     for step in AFTER_ALL_LANGUAGES:
         if step.wanted(settings):
             step.run(state, settings)
+    release_build_lock(settings["CACHE_PATH"])
 
 
 HANDLERS = {

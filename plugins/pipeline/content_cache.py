@@ -4,6 +4,7 @@ the libraries' versions) would otherwise leave pages as the old rules made them.
 
 import hashlib
 import json
+import sys
 from importlib.metadata import version
 from pathlib import Path
 
@@ -21,6 +22,27 @@ def reading_key(settings: dict) -> str:
     what["cleaning"] = safe_html.VERSION
     text = json.dumps(what, sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def is_whole_pickle(path: Path) -> bool:
+    """A pickle ends with its STOP opcode: a file cut short by a killed build does not."""
+    with path.open("rb") as file:
+        if file.seek(0, 2) == 0:
+            return False
+        file.seek(-1, 2)
+        return file.read(1) == b"."
+
+
+def forget_damaged(settings: dict) -> list[Path]:
+    """Pelican stops with "EOFError: Ran out of input", naming nothing, on a cache file cut
+    short; such a file is a miss instead, made again by this build, with a one-line note."""
+    cache = Path(settings["CACHE_PATH"])
+    damaged = [p for p in [*cache.glob("*-Readers"), *cache.glob("*/*-Readers")]
+               if not is_whole_pickle(p)]  # fmt: skip
+    for path in damaged:
+        path.unlink()
+        print(f"{path}: was incomplete (a build was stopped); it is made again", file=sys.stderr)
+    return damaged
 
 
 def forget_if_read_differently(settings: dict) -> bool:

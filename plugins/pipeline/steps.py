@@ -13,7 +13,7 @@ from plugins.core.state import BuildState
 from plugins.search import index_site
 from plugins.sitemap import write_sitemap
 
-from .content_cache import forget_if_read_differently
+from .content_cache import forget_damaged, forget_if_read_differently
 
 
 def new_state(settings: dict) -> BuildState:
@@ -27,6 +27,7 @@ def new_state(settings: dict) -> BuildState:
         cache_path=settings["CACHE_PATH"],
     )
     forget_if_read_differently(settings)
+    forget_damaged(settings)
     settings["I18N_GETTEXT_LOCALEDIR"] = compiled_catalogs(settings, languages)
     state.index = content_rules.checked_index(settings)
     state.fair = fair.checked_fair(settings, state)

@@ -18,6 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from plugins.core.files import write_atomically
+
 SEGMENTER = Path(__file__).with_name("segment.mjs")
 MARK = b"data-pagefind-body"
 STAMP = "search-index.sha256"
@@ -49,21 +51,30 @@ def index_site(output_path: str, cache_path: str) -> bool:
         return False
     stamp.unlink(missing_ok=True)
     run_pagefind(output)
-    stamp.parent.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(digest)
+    write_atomically(stamp, digest.encode())
     return True
 
 
 def run_pagefind(output: Path) -> None:
+    """A new index beside the old one, then put in its place: the index in output/ is
+    always whole, and no file of an earlier index stays behind."""
     memory = "/dev/shm" if Path("/dev/shm").is_dir() else None  # a copy only read once
+    new, old = output / ".pagefind-new", output / ".pagefind-old"
+    shutil.rmtree(new, ignore_errors=True)
     with tempfile.TemporaryDirectory(dir=memory) as folder:
         copy = Path(folder) / "site"
         copy_pages_to_index(output, copy)
         command = [sys.executable, "-m", "pagefind", "--site", str(copy), "--output-path",
-                   str(output / "pagefind"), "--silent"]  # fmt: skip
+                   str(new), "--silent"]  # fmt: skip
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0:
+            shutil.rmtree(new, ignore_errors=True)
             raise RuntimeError(f"Pagefind could not index the site: {done.stderr.strip()}")
+    shutil.rmtree(old, ignore_errors=True)
+    if (output / "pagefind").exists():
+        (output / "pagefind").rename(old)
+    new.rename(output / "pagefind")
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def copy_pages_to_index(output: Path, copy: Path) -> None:

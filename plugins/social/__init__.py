@@ -18,7 +18,7 @@ from pelican import signals
 from plugins.core.state import state_of
 from plugins.thai_dates.formatting import format_range
 
-from .maker import CardMaker, make_one
+from .maker import CardMaker, is_made, make_one
 
 VERSION = "2"  # change it when the card's look changes
 
@@ -91,7 +91,7 @@ def make_page_cards(state, output: Path) -> None:
 
 def link(source: Path, target: Path) -> None:
     """The cached file at `target`; left alone when it is that file already."""
-    if target.exists() and os.path.samefile(source, target):
+    if target.exists() and os.path.samefile(source, target) and is_made(target):
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     target.unlink(missing_ok=True)

@@ -11,10 +11,18 @@ from .cards import make_card
 CARD_JPEG = {"quality": 80}
 
 
+def is_made(card: Path) -> bool:
+    """There, and not the empty file a killed build may leave."""
+    try:
+        return card.stat().st_size > 0
+    except OSError:
+        return False
+
+
 def make_one(fonts: Path, cache: Path, key: str, title: str, lines: list[str]) -> str:
     """One card into the cache: complete or absent, never half-written."""
     target = cache / f"{key}.jpg"
-    if not target.exists():
+    if not is_made(target):
         partial_file = cache / f".{key}.{os.getpid()}.jpg"
         make_card(title, lines, fonts).save(partial_file, "JPEG", **CARD_JPEG)
         os.replace(partial_file, target)
@@ -31,7 +39,7 @@ class CardMaker:
         self.jobs = []
 
     def want(self, key: str, title: str, lines: list[str]) -> None:
-        if (self.cache / f"{key}.jpg").exists():
+        if is_made(self.cache / f"{key}.jpg"):
             return
         if self.pool is None:
             self.cache.mkdir(parents=True, exist_ok=True)
