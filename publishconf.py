@@ -6,7 +6,10 @@ import sys
 sys.path.append(os.curdir)
 from pelicanconf import *
 
-SITEURL = os.environ.get("SITEURL", "https://otopcity-khonkaen.github.io")
+# The published address and custom domain live here, committed, so that every publish (by
+# hand or by the workflow) uses the same ones; `make github` refuses to change what is
+# online unless asked (`invoke gh-pages --move`).
+SITEURL = "https://otopcity-khonkaen.github.io"
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True
@@ -19,4 +22,4 @@ DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_A
 # GitHub Pages (make github / invoke gh-pages)
 GITHUB_PAGES_REMOTE = os.environ.get("GITHUB_PAGES_REMOTE", "origin")
 GITHUB_PAGES_BRANCH = os.environ.get("GITHUB_PAGES_BRANCH", "gh-pages")
-GITHUB_PAGES_CNAME = os.environ.get("GITHUB_PAGES_CNAME", "")  # e.g. otopcity.khonkaen.go.th
+GITHUB_PAGES_CNAME = ""  # a custom domain, e.g. otopcity.khonkaen.go.th

@@ -199,20 +199,28 @@ def check(c):
         raise Exit(code=1)
 
 
-@task
-def gh_pages(c):
+@task(help={"move": "publish even if the address or custom domain differs from what is online"})
+def gh_pages(c, move=False):
     """Check, build for publishing, and publish output/ to GitHub Pages, if nothing would break."""
     from pelican.settings import read_settings
 
-    from office.publish import commit_message, guard, push, refuse_uncommitted, write_redirect_pages
+    from office.publish import (
+        commit_message,
+        guard,
+        push,
+        read_redirects,
+        refuse_uncommitted,
+        write_redirect_pages,
+    )
 
     answer(refuse_uncommitted, ROOT)
+    answer(read_redirects, ROOT / SETTINGS["content"])
     check(c)
     publish(c)
     settings = read_settings(str(ROOT / SETTINGS["publish_config"]))
     output, content = ROOT / SETTINGS["output"], ROOT / SETTINGS["content"]
     remote, branch = settings["GITHUB_PAGES_REMOTE"], settings["GITHUB_PAGES_BRANCH"]
-    redirects = answer(guard, ROOT, output, content, remote, branch)
+    redirects = answer(guard, ROOT, output, content, settings, move)
     write_redirect_pages(output, redirects, settings["SITEURL"])
     editions = sorted((content / "editions").glob("*.md"))
     edition = max((p.stem for p in editions if p.stem.isdigit()), key=int, default="")

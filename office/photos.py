@@ -77,6 +77,11 @@ def stable_name(gallery: str, path: Path, taken: set[str]) -> str:
 def import_photos(source: Path, content: Path, gallery: str) -> ImportReport:
     if not source.is_dir():
         raise Refused(f"{source} is not a folder: give the folder the photos are in")
+    if gallery in ("", ".", "..") or any(mark in gallery for mark in "/\\"):
+        raise Refused(
+            f'"{gallery}" is not a gallery name: give the name of a folder in '
+            "content/galleries/, e.g. --gallery opening-day"
+        )
     target = content / "galleries" / gallery
     if not target.is_dir():
         raise Refused(

@@ -1,6 +1,7 @@
 """Publishing to GitHub Pages with ghp-import, behind guards that keep a broken or
 shrunken site from ever going online and keep every earlier commit of gh-pages."""
 
+import re
 import subprocess
 import sys
 from datetime import datetime
@@ -27,8 +28,22 @@ def git(repo: Path, *arguments: str, check: bool = True) -> str:
     return done.stdout
 
 
+# Everything that shapes the published site.
+SITE_SOURCES = ["content", "theme", "plugins", "pelicanconf.py", "publishconf.py",
+                "requirements.txt", "tasks.py"]  # fmt: skip
+ADDRESS = re.compile(r"^/(?:[A-Za-z0-9._~%-]+/)*(?:[A-Za-z0-9._~%-]+(?:/|\.html)?)?$")
+
+
 def uncommitted_content(repo: Path) -> list[str]:
-    return [line[3:] for line in git(repo, "status", "--porcelain", "--", "content").splitlines()]
+    """Changed, new or deleted files that shape the site and are not committed."""
+    status = git(repo, "status", "--porcelain", "--", *SITE_SOURCES)
+    return [line[3:] for line in status.splitlines()]
+
+
+def ignored_content(repo: Path) -> list[str]:
+    """Files inside content/ that git ignores: never in the repository, so never published."""
+    listed = git(repo, "ls-files", "--others", "--ignored", "--exclude-standard", "--", "content")
+    return [name for name in listed.splitlines() if "__pycache__" not in name]
 
 
 def fetch_live_branch(repo: Path, remote: str, branch: str) -> bool:
@@ -60,13 +75,23 @@ def built_addresses(output: Path) -> set[str]:
 
 
 def read_redirects(content: Path) -> dict[str, str]:
-    """content/redirects.txt: one `old-address new-address` a line; # starts a comment."""
+    """content/redirects.txt: one `old-address new-address` a line; # starts a comment.
+    Each must be an address of this site (/news/old-name/), else it is refused by line."""
     path = content / REDIRECTS_FILE
     redirects = {}
-    for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    for number, line in enumerate(lines, start=1):
         words = line.split("#", 1)[0].replace("->", " ").replace("→", " ").split()
-        if len(words) == 2:
-            redirects[normalised(words[0])] = normalised(words[1])
+        if not words:
+            continue
+        bad = [word for word in words if not ADDRESS.match(normalised(word)) or ".." in word]
+        if len(words) != 2 or bad:
+            what = f'"{bad[0]}" is not an address of this site' if bad else "needs two addresses"
+            raise Refused(
+                f"content/{REDIRECTS_FILE}:{number}: {what} "
+                "(write: /news/old-address/ /news/new-address/)"
+            )
+        redirects[normalised(words[0])] = normalised(words[1])
     return redirects
 
 
@@ -87,19 +112,50 @@ def vanished(live: set[str], built: set[str], redirects: dict[str, str]) -> list
     return sorted(address for address in live - built if address not in redirects)
 
 
+def first_few(names: list[str]) -> str:
+    return ", ".join(names[:5]) + (" …" if len(names) > 5 else "")
+
+
 def refuse_uncommitted(repo: Path) -> None:
     """What is published must be what is committed: the site can always be rebuilt."""
     changed = uncommitted_content(repo)
     if changed:
-        listed = ", ".join(changed[:5]) + (" …" if len(changed) > 5 else "")
-        raise Refused(f"content/ has changes that are not committed ({listed}): commit them first")
+        raise Refused(f"there are changes that are not committed ({first_few(changed)}): "
+                      "commit them first")  # fmt: skip
+    ignored = ignored_content(repo)
+    if ignored:
+        raise Refused(f"git ignores these files in content/, so they are not kept, but they "
+                      f"would be published ({first_few(ignored)}): delete them, or stop "
+                      "ignoring them and commit them")  # fmt: skip
 
 
-def guard(repo: Path, output: Path, content: Path, remote: str, branch: str) -> dict[str, str]:
+def live_site(repo: Path, branch: str) -> tuple[str, str]:
+    """(address, custom domain) of what is online: robots.txt's sitemap line, CNAME."""
+    robots = git(repo, "show", f"refs/heads/{branch}:robots.txt", check=False)
+    found = re.search(r"^Sitemap: (\S+)/sitemap\.xml$", robots, re.MULTILINE)
+    cname = git(repo, "show", f"refs/heads/{branch}:CNAME", check=False).strip()
+    return (found[1] if found else ""), cname
+
+
+def refuse_moving(repo: Path, branch: str, siteurl: str, cname: str) -> None:
+    """A changed address or domain loses every link to the site: only when asked for."""
+    live_url, live_cname = live_site(repo, branch)
+    if (live_url and live_url != siteurl.rstrip("/")) or live_cname != cname:
+        raise Refused(
+            f"the site is online at {live_url or '?'} (custom domain: {live_cname or 'none'}); "
+            f"publishconf.py would move it to {siteurl} (custom domain: {cname or 'none'}). "
+            "If that is meant, run: invoke gh-pages --move"
+        )
+
+
+def guard(repo: Path, output: Path, content: Path, settings: dict, move: bool) -> dict[str, str]:
     """Refuse to publish what would lose or break something; return the redirects to add."""
     refuse_uncommitted(repo)
     redirects = read_redirects(content)
+    remote, branch = settings["GITHUB_PAGES_REMOTE"], settings["GITHUB_PAGES_BRANCH"]
     if fetch_live_branch(repo, remote, branch):
+        if not move:
+            refuse_moving(repo, branch, settings["SITEURL"], settings["GITHUB_PAGES_CNAME"])
         gone = vanished(live_addresses(repo, branch), built_addresses(output), redirects)
         if gone:
             listed = ", ".join(gone[:5]) + (" …" if len(gone) > 5 else "")

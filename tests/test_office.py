@@ -126,6 +126,10 @@ def test_new_product_edition_and_gallery_build_cleanly(project):
         ),
         (["new-gallery", "ภาพ งาน"], "is not a plain name"),
         (["import-photos", "/nowhere/at/all", "--gallery", "x"], "/nowhere/at/all is not a folder"),
+        (
+            ["import-photos", "content/news", "--gallery", "../.."],
+            '"../.." is not a gallery name: give the name of a folder in content/galleries/',
+        ),
     ],
 )
 def test_a_wrong_argument_gets_one_line_and_writes_nothing(project, arguments, message):

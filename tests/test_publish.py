@@ -1,6 +1,7 @@
 """Publishing to GitHub Pages: through `invoke gh-pages`, to a local bare repository that
 stands for `origin`, with every guard."""
 
+import re
 import subprocess
 
 import pytest
@@ -8,7 +9,7 @@ from conftest import write_tree
 from test_office import make_project, run
 
 SITE = "https://example.github.io/otop"
-ENV = {"SITEURL": SITE, "GITHUB_PAGES_CNAME": "otop.example.org"}
+DOMAIN = "otop.example.org"
 
 
 def git(folder, *arguments) -> str:
@@ -36,6 +37,7 @@ def repositories(tmp_path):
     origin = tmp_path / "origin.git"
     subprocess.run(["git", "init", "-q", "--bare", str(origin)], check=True)
     project = make_project(tmp_path / "site")
+    set_site(project, SITE, DOMAIN)
     git(project, "init", "-q", "-b", "main")
     git(project, "config", "user.email", "office@example.org")
     git(project, "config", "user.name", "Office")
@@ -45,8 +47,18 @@ def repositories(tmp_path):
     return project, origin
 
 
-def publish(project):
-    return run(project, "gh-pages", env=ENV)
+def set_site(project, siteurl: str, domain: str) -> None:
+    """The published address and custom domain, as the office commits them in publishconf.py."""
+    settings = project / "publishconf.py"
+    text = settings.read_text()
+    text = re.sub(r'^SITEURL = ".*"$', f'SITEURL = "{siteurl}"', text, flags=re.MULTILINE)
+    text = re.sub(r'^GITHUB_PAGES_CNAME = ".*"', f'GITHUB_PAGES_CNAME = "{domain}"', text,
+                  flags=re.MULTILINE)  # fmt: skip
+    settings.write_text(text)
+
+
+def publish(project, *options):
+    return run(project, "gh-pages", *options)
 
 
 def test_publishing_keeps_history_and_refuses_to_lose_pages(repositories):
@@ -104,8 +116,76 @@ def test_publishing_refuses_uncommitted_content(repositories):
     refused = publish(project)
     assert refused.returncode == 1
     assert (
-        "content/ has changes that are not committed (content/news/new.md): commit them first"
+        "there are changes that are not committed (content/news/new.md): commit them first"
         in refused.stderr
+    )
+    assert "gh-pages" not in git(origin, "branch", "--list")
+
+
+@pytest.mark.parametrize(
+    "changed", ["pelicanconf.py", "theme/templates/base.html", "plugins/fair/names.py"]
+)
+def test_publishing_refuses_uncommitted_settings_theme_or_plugins(repositories, changed):
+    project, origin = repositories
+    path = project / changed
+    path.write_text(path.read_text() + "\n")
+    refused = publish(project)
+    assert refused.returncode == 1
+    assert f"there are changes that are not committed ({changed})" in refused.stderr
+    assert "gh-pages" not in git(origin, "branch", "--list")
+
+
+def test_publishing_refuses_files_git_ignores_inside_content(repositories):
+    project, origin = repositories
+    (project / ".gitignore").write_text("output/\ncache/\n__pycache__/\nprivate/\n")
+    commit_all(project, "Ignore private/")
+    write_tree(project / "content", {"pages/private/salaries.md": "Title: x\n\nx\n"})
+    refused = publish(project)
+    assert refused.returncode == 1
+    assert "content/pages/private/salaries.md" in refused.stderr and "ignores" in refused.stderr
+    assert "gh-pages" not in git(origin, "branch", "--list")
+
+
+def test_the_address_and_domain_online_change_only_when_asked(repositories):
+    project, origin = repositories
+    assert publish(project).returncode == 0
+    set_site(project, SITE, "")  # as a forgotten variable used to do
+    commit_all(project, "No custom domain")
+    refused = publish(project)
+    assert refused.returncode == 1
+    assert (
+        f"the site is online at {SITE} (custom domain: {DOMAIN}); publishconf.py would move it "
+        f"to {SITE} (custom domain: none). If that is meant, run: invoke gh-pages --move"
+    ) in refused.stderr
+    assert git(origin, "show", "gh-pages:CNAME").strip() == DOMAIN
+    moved = publish(project, "--move")
+    assert moved.returncode == 0, moved.stderr
+    assert "CNAME" not in published_files(origin)
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("../../x /news/", "../../x"),
+        ("/news/a/ https://evil.example/", "https://evil.example/"),
+        ("/news/only-one/", None),
+    ],
+)
+def test_a_redirect_line_must_name_two_addresses_of_the_site(repositories, line, shown):
+    project, origin = repositories
+    write_tree(project / "content", {"redirects.txt": f"# moved pages\n{line}\n"})
+    commit_all(project, "A redirect")
+    refused = publish(project)
+    assert refused.returncode == 1
+    what = f'"{shown}" is not an address of this site' if shown else "needs two addresses"
+    assert (
+        f"content/redirects.txt:2: {what} (write: /news/old-address/ /news/new-address/)"
+        in refused.stderr
+    )
+    assert (
+        not list((project / "output").glob("**/x/index.html"))
+        if (project / "output").exists()
+        else True
     )
     assert "gh-pages" not in git(origin, "branch", "--list")
 
@@ -118,3 +198,14 @@ def test_publishing_refuses_when_the_check_finds_errors(repositories):
     assert refused.returncode == 1
     assert 'line 2    error    Date "28/13/2567" is not a date' in refused.stdout
     assert "gh-pages" not in git(origin, "branch", "--list")
+
+
+def test_the_workflow_sets_no_variable_github_refuses():
+    """GitHub refuses repository variables whose names start with GITHUB_: one used in a
+    workflow is always empty (the custom domain was lost on every automatic publish)."""
+    from conftest import ROOT
+
+    for workflow in (ROOT / ".github/workflows").glob("*.yml"):
+        text = workflow.read_text()
+        assert not re.search(r"\$\{\{\s*vars\.GITHUB_", text), workflow
+        assert "GITHUB_PAGES_CNAME:" not in text, workflow  # it comes from publishconf.py
