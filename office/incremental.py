@@ -115,6 +115,7 @@ class IncrementalSite:
         self.config, self.overrides = config, overrides
         self.noted = Noted()
         self.facts: dict[str, dict] = {}
+        self.last_problems: list = []
         self.writer = type("Writer", (PreviewWriter,), {"noted": self.noted})
         signals.get_writer.connect(self.give_writer)
         signals.all_generators_finalized.connect(self.note_run)
@@ -132,6 +133,10 @@ class IncrementalSite:
                 filters[LINK_FILTER] = noting_link(filters[LINK_FILTER], self.noted)
 
     # ---- what to do
+    def left_out(self) -> list[str]:
+        """What the last whole build published without (photos it could not use)."""
+        return [str(problem) for problem in self.last_problems]
+
     def update(self, changed: set[Path] | None) -> str:
         source = self.one_unchanged_source(changed)
         if source is None:
@@ -160,9 +165,11 @@ class IncrementalSite:
         self.facts = {}
         forget_unfinished_build()
         settings = read_settings(str(self.config), override=self.overrides)
+        self.last_problems = []
         Pelican(settings).run()
-        index = state_of(settings).index
-        self.facts = {path: listing_facts(Path(path)) for path in index.sources}
+        state = state_of(settings)
+        self.last_problems = state.galleries.problems
+        self.facts = {path: listing_facts(Path(path)) for path in state.index.sources}
 
     # ---- one source again
     def pages_showing(self, source: Path) -> set[str]:

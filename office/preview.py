@@ -2,7 +2,9 @@
 
 One long-lived process builds the site, serves output/, watches content/, theme/, plugins/
 and the settings, and after each save brings the site up to date and tells every open page
-(Server-Sent Events, read by /__preview-status.js) to reload or to show the problem:
+(Server-Sent Events, read by /__preview-status.js) to reload, and shows over the page what
+stopped the build or what it left out (a photo that cannot be used), from the build's own
+list of problems:
 
 - a press release or page whose front matter is unchanged but for its Summary: the
   process re-reads that one file and writes again only the pages that show it (its own,
@@ -31,7 +33,7 @@ RESTART_SUFFIXES = {".py"}  # settings and plugin code: imported once per proces
 EDITOR_NOISE = (".swp", ".swx", ".tmp", "~")  # an editor's scratch files, not content
 
 STATUS_SCRIPT = """(function () {
-  function show(problems) {
+  function show(problems, ok) {
     var old = document.getElementById("preview-problems");
     if (old) old.remove();
     if (!problems.length) return;
@@ -41,7 +43,8 @@ STATUS_SCRIPT = """(function () {
     box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;" +
       "margin:0;padding:1rem;background:#7a0000;color:#fff;font:14px/1.5 monospace;" +
       "white-space:pre-wrap;z-index:9999";
-    box.textContent = "The site could not be rebuilt:\\n" + problems.join("\\n");
+    var heading = ok ? "Left out of the site:" : "The site could not be rebuilt:";
+    box.textContent = heading + "\\n" + problems.join("\\n");
     document.body.appendChild(box);
   }
   var seen = null;
@@ -53,27 +56,29 @@ STATUS_SCRIPT = """(function () {
       return;
     }
     seen = build.number;
-    show(build.problems);
+    show(build.problems, build.ok);
   };
 })();
 """
 
 
 class BuildStatus:
-    """The number and problems of the newest build; waiters wake when it changes."""
+    """The newest build: its number, whether it was written (ok) and the problems to show
+    over the page (why it was not, or what it left out); waiters wake when it changes."""
 
     def __init__(self):
-        self.number, self.problems = 0, []
+        self.number, self.ok, self.problems = 0, False, []
         self.changed = threading.Condition()
 
-    def publish(self, problems: list[str]) -> None:
+    def publish(self, ok: bool, problems: list[str]) -> None:
         with self.changed:
             self.number += 1
-            self.problems = problems
+            self.ok, self.problems = ok, problems
             self.changed.notify_all()
 
     def as_json(self) -> str:
-        return json.dumps({"number": self.number, "problems": self.problems}, ensure_ascii=False)
+        status = {"number": self.number, "ok": self.ok, "problems": self.problems}
+        return json.dumps(status, ensure_ascii=False)
 
     def wait_after(self, number: int, seconds: float) -> None:
         with self.changed:
@@ -104,14 +109,14 @@ class Preview:
         started = time.perf_counter()
         try:
             how = self.site.update(changed)
-            problems = []
+            ok, problems = True, self.site.left_out()
         except Exception as error:  # shown over the page; the preview keeps running
-            how, problems = "not rebuilt", problem_lines(error)
-        self.status.publish(problems)
+            how, ok, problems = "not rebuilt", False, problem_lines(error)
+        self.status.publish(ok, problems)
         for line in problems:
             print(line, file=sys.stderr)
         took = time.perf_counter() - started
-        print(f"{how} in {took:.2f} s" if not problems else f"{len(problems)} problem(s)")
+        print(f"{how} in {took:.2f} s" + (f", {len(problems)} problem(s)" if problems else ""))
         return problems
 
 

@@ -150,6 +150,59 @@ def warm_site(photos: list[Path], count: int) -> float:
     return statistics.median(times)
 
 
+LARGE_PHOTOS = {  # name: (mode, width, height): the largest each format may be
+    "poster.png": ("RGBA", 8000, 6250),
+    "phone.png": ("RGB", 8064, 6048),
+    "camera.jpg": ("RGB", 16000, 12000),
+}
+MAKE_LARGE = """
+import sys
+from PIL import Image
+name, mode, width, height = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+Image.effect_noise((width, height), 40).convert(mode).save(name, quality=90)
+"""
+
+
+MAKE_ALL = """
+import resource, sys
+from pathlib import Path
+from plugins.gallery.cache import Manifest
+from plugins.gallery.plan import Job, Spec
+from plugins.gallery.runner import run_all
+from plugins.gallery.settings import DEFAULTS
+folder, workers = Path(sys.argv[1]), int(sys.argv[2])
+spec = Spec.from_settings({**DEFAULTS})
+(folder / "cache").mkdir(exist_ok=True)
+manifest = Manifest(folder / "cache", spec)
+jobs = [Job(str(p), manifest.digest(p), str(folder / "cache"), spec) for p in sorted(folder.glob("*.*"))]
+results = run_all(jobs, workers, show_progress=False)
+assert all(r.ok for r in results), [r.reason for r in results if not r.ok]
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def peak_memory_with_large_photos() -> tuple[float, float]:
+    """(MB of the largest worker, MB of the process that runs them) making the largest
+    photos allowed, in a process of their own, as a build makes them."""
+    folder = WORK / "large"
+    fresh_folder(folder)
+    for name, (mode, width, height) in LARGE_PHOTOS.items():
+        command = [
+            sys.executable,
+            "-c",
+            MAKE_LARGE,
+            str(folder / name),
+            mode,
+            str(width),
+            str(height),
+        ]
+        subprocess.run(command, check=True)
+    command = [sys.executable, "-c", MAKE_ALL, str(folder), str(WORKERS)]
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    workers, own = (int(number) / 1024 for number in done.stdout.split())
+    return workers, own
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--photos", type=int, default=24)
@@ -172,6 +225,13 @@ def main() -> None:
         print(f"{'eleventy-img':14}{per_photo * 1000:9.0f}  {ours / per_photo:8.2f}x  <= 0.65x")
     warm = warm_site(photos, args.warm_photos)
     print(f"warm rebuild, {args.warm_photos} photos, nothing changed: {warm:.2f} s  (< 2 s)")
+    worker, own = peak_memory_with_large_photos()
+    sizes = ", ".join(f"{n} {w * h / 1e6:.0f} MP" for n, (_, w, h) in LARGE_PHOTOS.items())
+    print(
+        f"peak memory, {WORKERS} workers on the largest photos allowed ({sizes}): "
+        f"{worker:.0f} MB in the largest worker, {own:.0f} MB here; "
+        f"at most {WORKERS * worker + own:.0f} MB together (<= 1536 MB)"
+    )
 
 
 if __name__ == "__main__":

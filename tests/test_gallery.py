@@ -363,3 +363,16 @@ def test_photos_that_would_share_a_published_name_are_named_both(tmp_path, capsy
     assert "stage.jpg: would be published" in capsys.readouterr().err
     with pytest.raises(GalleryError):
         build(content, tmp_path / "strict", GALLERY_STRICT=True)
+
+
+def test_a_photo_decoded_whole_is_refused_above_its_own_limit(tmp_path):
+    """Only JPEG decodes at a smaller scale: a 207-megapixel PNG took 2 GB in a worker."""
+    content = write_tree(tmp_path / "content", {"galleries/a/index.md": "Title: ก\n"})
+    png_claiming_size(content / "galleries/a/poster.png", 16000, 12940)
+    save_jpeg(content / "galleries/a/fine.jpg", marked())
+    built = build(content, tmp_path / "output")
+    assert [str(problem) for problem in built.problems] == [
+        "content/galleries/a/poster.png: is 207 megapixels; a photo that is not a JPEG may have "
+        "at most 50 (save it as JPEG, or make it smaller); left out"
+    ]
+    assert [photo.file for photo in built.galleries[0].photos] == ["fine.jpg"]

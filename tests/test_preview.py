@@ -125,6 +125,7 @@ def test_a_mistake_is_shown_and_the_next_good_save_clears_it(preview):
     status = preview.after_save(
         lambda: replace_in(news, "Date: 2024-05-27 10:00", "Date: 28/13/2567")
     )
+    assert status["ok"] is False
     assert any("content/news/first-day.md:2" in line and "is not a date" in line
                for line in status["problems"])  # fmt: skip
     assert "__preview-status.js" in fetch(f"{preview.base}/news/first-day/")  # still served
@@ -132,6 +133,28 @@ def test_a_mistake_is_shown_and_the_next_good_save_clears_it(preview):
         lambda: replace_in(news, "Date: 28/13/2567", "Date: 2024-05-27 10:00")
     )
     assert status["problems"] == []
+
+
+def test_a_photo_that_cannot_be_used_is_shown_over_the_page(preview):
+    folder = preview.project / "content/galleries/market"
+    status = preview.after_save(lambda: (folder / "broken.jpg").write_bytes(b"not a photo"))
+    assert status["ok"] is True  # the rest of the site was written
+    assert status["problems"] == [
+        "content/galleries/market/broken.jpg: is not a photo that can be read: damaged, or "
+        "another kind of file named like a photo; left out"
+    ]
+    status = preview.after_save(lambda: (folder / "broken.jpg").unlink())
+    assert status == {"number": status["number"], "ok": True, "problems": []}
+
+
+def test_a_crash_of_the_build_reaches_the_page_too(preview):
+    footer = preview.project / "theme/templates/partials/_footer.html"
+    before = footer.read_text()
+    status = preview.after_save(lambda: footer.write_text(before + "{% if %}\n"))
+    assert status["ok"] is False and len(status["problems"]) == 1
+    assert "TemplateSyntaxError" in status["problems"][0]
+    status = preview.after_save(lambda: footer.write_text(before))
+    assert status["ok"] is True
 
 
 def test_an_unknown_address_gets_the_sites_404_page_in_its_language(preview):

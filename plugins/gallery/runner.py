@@ -3,10 +3,12 @@
 A photo that cannot be made becomes a Result with a reason, never an exception.
 """
 
+import fcntl
 import os
 import sys
 import warnings
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
@@ -24,7 +26,20 @@ except ImportError:  # pragma: no cover - pillow-heif is in requirements.txt
     pass
 
 
+# Only a JPEG can be decoded at a smaller scale; any other format is decoded whole, and a
+# 207-megapixel PNG then took 2 GB in a worker. Measured: a 50-megapixel RGBA PNG peaks at
+# 0.7 GB in its worker, a 48-megapixel phone HEIC (still accepted) less. Photos decoded whole
+# above LARGE are made one at a time, whatever the number of workers.
+WHOLE_DECODE_LIMIT = 50_000_000
+LARGE = 16_000_000
+LARGE_LOCK = ".large-photo.lock"
+
+
 class PhotoTooLarge(Exception):
+    pass
+
+
+class TooLargeToDecodeWhole(Exception):
     pass
 
 
@@ -42,11 +57,16 @@ def make_renditions(job: Job) -> Result:
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         with Image.open(job.source) as image:
+            pixel_count = image.width * image.height  # from the header, before anything else
+            if pixel_count > job.spec.max_pixels:
+                raise PhotoTooLarge(f"{image.width}×{image.height}")
+            if image.format != "JPEG" and pixel_count > WHOLE_DECODE_LIMIT:
+                raise TooLargeToDecodeWhole(f"{pixel_count / 1e6:.0f}")
             width, height = oriented_size(image)
-            if width * height > job.spec.max_pixels:
-                raise PhotoTooLarge(f"{width}×{height}")
             widths = widths_for(width, job.spec)
-            pixels = prepare(image, max(widths))
+            whole = image.format != "JPEG" and pixel_count > LARGE
+            with one_at_a_time(Path(job.cache_dir) / LARGE_LOCK) if whole else nullcontext():
+                pixels = prepare(image, max(widths))
     renditions = []
     for target in sorted(widths, reverse=True):
         pixels = fit_width(pixels, target)
@@ -57,6 +77,17 @@ def make_renditions(job: Job) -> Result:
     return Result(
         job.source, job.digest, True, width, height, tuple(renditions), "", len(renditions)
     )
+
+
+@contextmanager
+def one_at_a_time(lock: Path):
+    """Across the pool's workers: one holder at a time (an advisory lock on a file)."""
+    with lock.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def describe(error: Exception, job: Job) -> str:
@@ -71,6 +102,12 @@ def describe(error: Exception, job: Job) -> str:
         error, PhotoTooLarge | Image.DecompressionBombError | Image.DecompressionBombWarning
     ):
         return f"is larger than {megapixels} megapixels (resize it, or raise GALLERY_MAX_PIXELS)"
+    if isinstance(error, TooLargeToDecodeWhole):
+        limit = WHOLE_DECODE_LIMIT // 1_000_000
+        return (
+            f"is {error} megapixels; a photo that is not a JPEG may have at most {limit} "
+            "(save it as JPEG, or make it smaller)"
+        )
     if isinstance(error, UnidentifiedImageError):
         return (
             "is not a photo that can be read: damaged, or another kind of file named like a photo"
