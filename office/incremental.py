@@ -17,10 +17,10 @@ from pelican.contents import Content
 from pelican.generators import StaticGenerator
 from pelican.plugins.i18n_subsites import i18n_subsites
 from pelican.settings import read_settings
-from pelican.writers import Writer
 
 from plugins.content_rules.frontmatter import read_front_matter
 from plugins.core.state import state_of
+from plugins.pipeline.writer import WholeFileWriter
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 CONTENT_LISTS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles",
@@ -44,7 +44,7 @@ class Noted:
     writing: str = ""  # the output file being rendered now
 
 
-class PreviewWriter(Writer):
+class PreviewWriter(WholeFileWriter):
     """Pelican's writer, noting what each page shows; with `only`, it writes those files
     alone (the others are neither rendered nor written)."""
 
@@ -116,14 +116,13 @@ class IncrementalSite:
         self.noted = Noted()
         self.facts: dict[str, dict] = {}
         self.last_problems: list = []
-        self.writer = type("Writer", (PreviewWriter,), {"noted": self.noted})
-        signals.get_writer.connect(self.give_writer)
+        PreviewWriter.noted = self.noted  # one preview per process
+        self.writer = PreviewWriter
+        # A class named by its module, so that Pelican's content cache can keep the settings.
+        self.overrides = {**overrides, "PIPELINE_WRITER": PreviewWriter}
         signals.all_generators_finalized.connect(self.note_run)
 
     # ---- signals, during a whole build
-    def give_writer(self, pelican):
-        return self.writer
-
     def note_run(self, generators):
         settings = generators[0].settings
         self.noted.runs.append(Run(settings, generators, generators[0].output_path))

@@ -80,3 +80,31 @@ def test_a_new_search_index_leaves_nothing_of_the_old_one(tmp_path):
 
     assert files(output) == files(clean) > 5
     assert not list(output.glob(".pagefind-*"))
+
+
+def test_a_page_is_replaced_whole_or_left_as_it_was(tmp_path):
+    from plugins.pipeline.writer import WholeFile
+
+    page_file = tmp_path / "index.html"
+    page_file.write_text("old page")
+    try:
+        with WholeFile(str(page_file), "utf-8") as file:
+            file.write("<html>half of the new")
+            raise KeyboardInterrupt  # the build stopped here
+    except KeyboardInterrupt:
+        pass
+    assert page_file.read_text() == "old page"
+    with WholeFile(str(page_file), "utf-8") as file:
+        file.write("new page")
+    assert page_file.read_text() == "new page"
+    assert [p.name for p in tmp_path.iterdir()] == ["index.html"]  # nothing left beside it
+    assert page_file.stat().st_mode & 0o777 == 0o644
+
+
+def test_every_page_of_a_build_is_written_whole(tmp_path):
+    content = copy_of_minimal(tmp_path)
+    output = build_site(content, tmp_path / "output")
+    leftovers = [p for p in output.rglob(".writing-*")]
+    pages = list(output.rglob("*.html"))
+    assert leftovers == [] and len(pages) > 50
+    assert all(p.read_text(encoding="utf-8").rstrip().endswith("</html>") for p in pages)

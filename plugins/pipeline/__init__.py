@@ -19,6 +19,7 @@ from plugins.core.state import KEY, is_main_run, state_of
 from .lock import hold_build_lock, release_build_lock
 from .pelican_errors import stop_if_files_were_skipped, watch_for_skipped_files
 from .steps import AFTER_ALL_LANGUAGES, new_state
+from .writer import WholeFileWriter
 
 
 def say_and_stop(error: ContentError):
@@ -63,8 +64,14 @@ def finish(pelican):
     release_build_lock(settings["CACHE_PATH"])
 
 
+def give_writer(pelican):
+    """Every run writes whole files; PIPELINE_WRITER may name a subclass (the preview's)."""
+    return pelican.settings.get("PIPELINE_WRITER") or WholeFileWriter
+
+
 HANDLERS = {
     signals.get_generators: start,
+    signals.get_writer: give_writer,
     signals.generator_init: hand_to_context,
     signals.all_generators_finalized: stop_on_skipped_files,
     signals.finalized: finish,
