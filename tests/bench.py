@@ -56,7 +56,9 @@ def body(rng: random.Random, sentences: list[str]) -> str:
 
 
 def article(number: int, rng: random.Random, english: bool) -> str:
-    category, tag = rng.choice(CATEGORIES), rng.choice(TAGS)
+    """A press release, or its translation (same category and tag, in English)."""
+    names = random.Random(number)  # the same choice for both languages of a release
+    category, tag = names.choice(CATEGORIES), names.choice(TAGS)
     day = f"2024-05-{1 + number % 28:02d} {number % 24:02d}:00"
     if english:
         head = (
@@ -67,8 +69,11 @@ def article(number: int, rng: random.Random, english: bool) -> str:
     return f"{head}\nDate: {day}\n\n{body(rng, THAI_SENTENCES)}\n"
 
 
+CORPUS_VERSION = 2  # change it when the generated articles change
+
+
 def make_corpus(count: int) -> Path:
-    content = WORK / f"corpus-{count}"
+    content = WORK / f"corpus-{CORPUS_VERSION}-{count}"
     if content.exists():
         return content
     news = content / "news"

@@ -200,6 +200,22 @@ def test_publishing_refuses_when_the_check_finds_errors(repositories):
     assert "gh-pages" not in git(origin, "branch", "--list")
 
 
+def test_the_workflow_passes_actionlint():
+    """actionlint: syntax, expressions, variable names GitHub refuses, actions on runtimes
+    GitHub is removing."""
+    import sys
+    from pathlib import Path
+
+    from conftest import ROOT
+
+    actionlint = Path(sys.executable).parent / "actionlint"
+    workflows = sorted(str(p) for p in (ROOT / ".github/workflows").glob("*.yml"))
+    done = subprocess.run(
+        [str(actionlint), *workflows], capture_output=True, text=True, check=False
+    )
+    assert workflows and done.returncode == 0, done.stdout + done.stderr
+
+
 def test_the_workflow_sets_no_variable_github_refuses():
     """GitHub refuses repository variables whose names start with GITHUB_: one used in a
     workflow is always empty (the custom domain was lost on every automatic publish)."""

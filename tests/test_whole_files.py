@@ -108,3 +108,14 @@ def test_every_page_of_a_build_is_written_whole(tmp_path):
     pages = list(output.rglob("*.html"))
     assert leftovers == [] and len(pages) > 50
     assert all(p.read_text(encoding="utf-8").rstrip().endswith("</html>") for p in pages)
+
+
+def test_a_damaged_front_matter_cache_is_read_again_with_a_note(tmp_path, capsys):
+    content = copy_of_minimal(tmp_path)
+    output = build_site(content, tmp_path / "output")
+    cache = tmp_path / "output-cache/front-matter.pickle"
+    cache.write_bytes(cache.read_bytes()[:100])
+    capsys.readouterr()
+    build_site(content, output)
+    assert f"{cache}: was damaged; every file is read again" in capsys.readouterr().err
+    assert page(output, "news/first-day/").h1.text.strip() == "วันแรกของงาน"

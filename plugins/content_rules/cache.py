@@ -6,6 +6,7 @@ read with; anything else (a new clone, an edit, a checkout) reads the file again
 
 import os
 import pickle
+import sys
 from pathlib import Path
 
 from plugins.core.files import write_atomically
@@ -26,7 +27,10 @@ class FrontMatterCache:
         try:
             with self.path.open("rb") as file:
                 saved = pickle.load(file)
+        except FileNotFoundError:
+            return {}
         except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
+            print(f"{self.path}: was damaged; every file is read again", file=sys.stderr)
             return {}
         return saved.get("entries", {}) if saved.get("format") == FORMAT else {}
 

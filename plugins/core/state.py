@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .addresses import Addresses
-from .problems import Problem
 
 if TYPE_CHECKING:
     from plugins.content_rules.checks import ContentIndex
@@ -43,8 +42,6 @@ class BuildState:
     cards_wanted: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     card_maker: CardMaker | None = None  # makes them while the pages are written
     pages: list[dict] = field(default_factory=list)  # every written page, for the sitemap
-    written: set[str] = field(default_factory=set)  # output files (relative) of this build
-    problems: list[Problem] = field(default_factory=list)
 
     def __reduce__(self):
         """Pelican's content cache pickles the settings that categories and tags keep, and

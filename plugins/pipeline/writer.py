@@ -2,7 +2,6 @@
 a build stopped at any moment leaves each file whole, old or new, never cut short."""
 
 import os
-import tempfile
 
 from pelican.writers import FileOverwriteFailedError, Writer
 
@@ -14,15 +13,16 @@ class WholeFile:
         self.path, self.encoding = path, encoding
 
     def __enter__(self):
-        folder = os.path.dirname(self.path) or "."
-        handle, self.temporary = tempfile.mkstemp(dir=folder, prefix=".writing-")
-        self.file = os.fdopen(handle, "w", encoding=self.encoding)
+        """A fixed name beside the target: one build at a time writes here (the build lock),
+        and a name left by a stopped build is simply written over by the next."""
+        folder, name = os.path.split(self.path)
+        self.temporary = os.path.join(folder, f".writing-{name}")
+        self.file = open(self.temporary, "w", encoding=self.encoding)
         return self.file
 
     def __exit__(self, kind, error, trace):
         self.file.close()
         if kind is None:
-            os.chmod(self.temporary, 0o644)
             os.replace(self.temporary, self.path)
         else:
             os.unlink(self.temporary)
