@@ -43,14 +43,13 @@ def card_key(title: str, lines: list[str]) -> str:
     return hashlib.sha256("\n".join([VERSION, title, *lines]).encode()).hexdigest()[:16]
 
 
-def page_card(state, settings: dict, title: str) -> str:
-    """Template helper: the address of this page's card, which is made after the build."""
-    heading = settings["SITENAME"]
-    _, lines = card_text(state, heading, settings["DEFAULT_LANG"])
-    key = card_key(title, [heading, *lines])
+def page_card(state, below: list[str], title: str) -> str:
+    """Template helper: the address of this page's card (`below`: the lines under its
+    title, the same on every page of a language)."""
+    key = card_key(title, below)
     if key not in state.cards_wanted:
-        state.cards_wanted[key] = (title, [heading, *lines])
-        state.card_maker.want(key, title, [heading, *lines])
+        state.cards_wanted[key] = (title, below)
+        state.card_maker.want(key, title, below)
     path = f"{state.theme_static_dir}/social/{key}.jpg"
     return state.addresses.absolute(state.main_lang, path)
 
@@ -104,8 +103,12 @@ def link(source: Path, target: Path) -> None:
 def add_helper(generator):
     settings = generator.settings
     state = state_of(settings)
-    enabled = state.card_maker is not None
-    generator.env.globals["page_card"] = partial(page_card, state, settings) if enabled else None
+    if state.card_maker is None:
+        generator.env.globals["page_card"] = None
+        return
+    heading = settings["SITENAME"]
+    below = [heading, *card_text(state, heading, settings["DEFAULT_LANG"])[1]]
+    generator.env.globals["page_card"] = partial(page_card, state, below)
 
 
 def write_cards(state, settings: dict) -> None:

@@ -37,8 +37,12 @@ class CardMaker:
         self.cache, self.fonts = cache, fonts
         self.pool: ProcessPoolExecutor | None = None
         self.jobs = []
+        self.asked: set[str] = set()  # a page may ask for a card its head start asked for
 
     def want(self, key: str, title: str, lines: list[str]) -> None:
+        if key in self.asked:
+            return
+        self.asked.add(key)
         if is_made(self.cache / f"{key}.jpg"):
             return
         if self.pool is None:
