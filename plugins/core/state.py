@@ -42,6 +42,7 @@ class BuildState:
     cards_wanted: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     card_maker: CardMaker | None = None  # makes them while the pages are written
     pages: list[dict] = field(default_factory=list)  # every written page, for the sitemap
+    copied_files: list[str] = field(default_factory=list)  # what Pelican copied as it is
 
     def __reduce__(self):
         """Pelican's content cache pickles the settings that categories and tags keep, and

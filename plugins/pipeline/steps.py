@@ -53,6 +53,7 @@ def search_index(state: BuildState, settings: dict) -> None:
 AFTER_ALL_LANGUAGES = [
     Step("stylesheet", lambda state, settings: theme_assets.write(state)),
     Step("gallery photos", lambda state, settings: gallery.publish(state)),
+    Step("copied photos without metadata", lambda state, settings: gallery.strip_photos(state)),
     Step("booth QR codes", lambda state, settings: fair.write_booth_codes(state)),
     Step("sitemap and robots.txt", lambda state, settings: write_sitemap(state)),
     Step("search index", search_index, lambda settings: settings.get("SEARCH_INDEX", True)),
