@@ -107,3 +107,23 @@ def test_what_pelican_still_cannot_read_stops_the_build_by_name(tmp_path):
     assert len(problems) == 1
     assert problems[0].startswith("content/news/x.md: Pelican could not read it: ")
     assert not (tmp_path / "output/news/good/index.html").exists()
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_a_writers_mistake_shows_no_traceback_unless_debugging(tmp_path, debug):
+    import os
+
+    content = write_tree(tmp_path / "content", {
+        "news/good.md": GOOD_THAI, "news/x.md": "Title: ข่าว\nDate: 28/13/2567\n\nข่าว\n",
+    })  # fmt: skip
+    environment = {key: value for key, value in os.environ.items() if key != "DEBUG"}
+    done = subprocess.run(
+        [str(ROOT / ".venv/bin/pelican"), str(content), "-o", str(tmp_path / "out"),
+         "-s", str(ROOT / "pelicanconf.py"), "-e", f'CACHE_PATH="{tmp_path / "cache"}"'],
+        capture_output=True, text=True, check=False, cwd=ROOT,
+        env={**environment, **({"DEBUG": "1"} if debug else {})},
+    )  # fmt: skip
+    shown = done.stdout + done.stderr  # Pelican logs to the terminal's standard output
+    assert done.returncode == 1
+    assert 'content/news/x.md:2: Date "28/13/2567" is not a date (write 2024-05-28)' in shown
+    assert ("Traceback" in shown) is debug

@@ -15,7 +15,12 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-class ContentError(Exception):
+class WriterMistake(Exception):
+    """Something the office can fix in its files: already said in plain words, so it is
+    shown without a traceback (DEBUG=1 shows one, for developers)."""
+
+
+class ContentError(WriterMistake):
     """The content has problems a writer must fix; they were printed one per line."""
 
     def __init__(self, problems):

@@ -12,7 +12,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from plugins.core.addresses import save_as
-from plugins.core.problems import Problem
+from plugins.core.problems import Problem, WriterMistake
 from plugins.core.state import state_of
 
 from .cache import Manifest
@@ -28,7 +28,7 @@ from .galleries import (
 from .plan import Job, Result, Spec
 
 
-class GalleryError(Exception):
+class GalleryError(WriterMistake):
     """Photos or captions have problems, and GALLERY_STRICT is on (as when publishing)."""
 
 

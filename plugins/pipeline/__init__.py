@@ -18,6 +18,7 @@ from plugins.core.state import KEY, is_main_run, state_of
 
 from .lock import hold_build_lock, release_build_lock
 from .pelican_errors import stop_if_files_were_skipped, watch_for_skipped_files
+from .quiet import hide_tracebacks_of_writer_mistakes
 from .steps import AFTER_ALL_LANGUAGES, new_state
 from .writer import WholeFileWriter
 
@@ -81,3 +82,4 @@ HANDLERS = {
 def register():
     for signal, handler in HANDLERS.items():
         signal.connect(handler)
+    hide_tracebacks_of_writer_mistakes()
