@@ -34,10 +34,11 @@ def build(c):
     pelican(c)
 
 
-@task
-def clean(c):
-    """Remove the built site and the build cache (never content/)."""
-    for folder in (SETTINGS["output"], SETTINGS["cache"]):
+@task(help={"cache": "also the cache (the next build makes every photo and card again)"})
+def clean(c, cache=False):
+    """Remove the built site (never content/; the cache of made photos stays unless --cache)."""
+    folders = [SETTINGS["output"], *([SETTINGS["cache"]] if cache else [])]
+    for folder in folders:
         shutil.rmtree(ROOT / folder, ignore_errors=True)
 
 

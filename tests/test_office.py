@@ -249,3 +249,16 @@ def wait_for(condition, seconds: float = 30):
             pass
         time.sleep(0.3)
     return False
+
+
+def test_clean_removes_the_site_and_keeps_the_made_photos(project):
+    (project / "content/galleries/market").mkdir(parents=True)
+    save_jpeg(project / "content/galleries/market/stall.jpg", marked((800, 600)))
+    assert build(project).returncode == 0
+    made = sorted((project / "cache/gallery").glob("*.webp"))
+    assert made and (project / "output/index.html").exists()
+    assert run(project, "clean").returncode == 0
+    assert not (project / "output").exists()
+    assert sorted((project / "cache/gallery").glob("*.webp")) == made
+    assert run(project, "clean", "--cache").returncode == 0
+    assert not (project / "cache").exists()
