@@ -23,6 +23,7 @@ _TEMPLATE_CACHE = Path(__file__).resolve().parent / "cache" / "templates" / _COM
 _TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)
 
 SITENAME = "OTOP City ขอนแก่น"
+SITESUBTITLE = "ข่าว ผลิตภัณฑ์ และภาพจากงาน OTOP City ขอนแก่น"  # what the feeds say they are
 SITEURL = ""
 ORGANISER = "สำนักงานพัฒนาชุมชนจังหวัดขอนแก่น"
 AUTHOR = ORGANISER
@@ -43,6 +44,7 @@ SOCIAL_CARD = {"th": "social/card-th.jpg", "en": "social/card-en.jpg"}  # in the
 I18N_SUBSITES = {
     "en": {
         "SITENAME": "OTOP City Khon Kaen",
+        "SITESUBTITLE": "News, products and photos from the OTOP City fair in Khon Kaen",
         "ORGANISER": "Khon Kaen Provincial Community Development Office",
     }
 }

@@ -126,6 +126,27 @@ def test_feeds_carry_whole_articles_with_whole_addresses(minimal_site, feed):
         assert "News of the first day in Ratchadanusorn Park." in text
 
 
+@pytest.mark.parametrize(
+    ("feed", "lang"),
+    [
+        ("feeds/rss.xml", "th"),
+        ("feeds/atom.xml", "th"),
+        ("en/feeds/rss.xml", "en"),
+        ("en/feeds/atom.xml", "en"),
+    ],
+)
+def test_each_feed_names_itself_its_language_and_what_it_is(minimal_site, feed, lang):
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = ET.fromstring((minimal_site / feed).read_text(encoding="utf-8"))
+    selves = [link.get("href") for link in root.iter(f"{atom}link") if link.get("rel") == "self"]
+    assert selves == [f"{SITE}/{feed}"]
+    if root.tag == "rss":
+        assert root.find("channel/language").text == lang
+        assert root.find("channel/description").text  # not empty
+    else:
+        assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+
+
 def test_every_product_has_a_booth_code_that_opens_its_page(minimal_site):
     import zxingcpp
 

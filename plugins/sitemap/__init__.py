@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 from xml.sax.saxutils import escape
 
+from feedgenerator import Rss201rev2Feed
 from pelican import signals
 
 from plugins.core.files import write_if_changed
@@ -67,8 +68,19 @@ def write_sitemap(state) -> None:
 ROOT_RELATIVE = re.compile(r'(\s(?:src|href|srcset)=")/(?!/)')
 
 
+def describe_feed(context, feed):
+    """Each language's feed names itself (not the Thai feed), says its language and what it
+    is (a reader may otherwise move an English subscriber to the Thai feed)."""
+    lang = context["DEFAULT_LANG"]
+    path = context["FEED_RSS"] if isinstance(feed, Rss201rev2Feed) else context["FEED_ATOM"]
+    feed.feed["feed_url"] = state_of(context).addresses.absolute(lang, path)
+    feed.feed["language"] = lang
+    feed.feed["description"] = feed.feed.get("description") or context.get("SITESUBTITLE", "")
+
+
 def absolute_feed_addresses(context, feed):
     """Feed readers open an article away from the site: its links must be whole."""
+    describe_feed(context, feed)
     site = state_of(context).addresses.absolute(context["DEFAULT_LANG"], "").rstrip("/")
     feed.feed["link"] = urljoin(f"{site}/", feed.feed["link"])
     for item in feed.items:
