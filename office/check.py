@@ -9,7 +9,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from plugins.content_rules.checks import build_index
-from plugins.core.problems import Problem
+from plugins.core.addresses import Addresses, site_languages
+from plugins.core.problems import Problem, shown_path
 
 NOT_A_PHOTO = "is not a photo format the site takes (use JPEG, PNG, WebP or HEIC)"
 
@@ -30,7 +31,7 @@ def content_findings(settings: dict) -> list[Finding]:
 
 
 def translation_warnings(index, settings: dict) -> list[Finding]:
-    languages = [settings["DEFAULT_LANG"], *settings.get("I18N_SUBSITES", {})]
+    languages = site_languages(settings)
     found = []
     for source in index.sources.values():
         if source.lang != languages[0] or not source.published:
@@ -47,16 +48,12 @@ def translation_warnings(index, settings: dict) -> list[Finding]:
 
 
 def fair_findings(settings: dict, index) -> list[Finding]:
-    from plugins.core.addresses import Addresses
-    from plugins.fair.readers import read_fair
-    from plugins.fair.references import reference_problems
+    from plugins.fair import DEFAULTS, read_and_judge
 
-    settings = {"FAIR_EDITIONS_PATH": "editions", "FAIR_PRODUCTS_PATH": "products", **settings}
-    languages = [settings["DEFAULT_LANG"], *settings.get("I18N_SUBSITES", {})]
-    root = Path(settings["PATH"]).resolve().parent
-    shown = lambda path: str(Path(path).resolve().relative_to(root))  # noqa: E731
-    fair = read_fair(settings, languages, Addresses.from_settings(settings), shown)
-    return [Finding(p, "error") for p in fair.problems + reference_problems(settings, index, fair)]
+    settings = {**DEFAULTS, **settings}
+    addresses = Addresses.from_settings(settings)
+    _, problems = read_and_judge(settings, site_languages(settings), addresses, index)
+    return [Finding(problem, "error") for problem in problems]
 
 
 def gallery_findings(settings: dict) -> list[Finding]:
@@ -64,24 +61,12 @@ def gallery_findings(settings: dict) -> list[Finding]:
     from plugins.gallery.settings import with_defaults
 
     settings = with_defaults(dict(settings))
-    root = Path(settings["PATH"]).resolve().parent
-    shown = lambda path: str(Path(path).resolve().relative_to(root))  # noqa: E731
-    languages = [settings["DEFAULT_LANG"], *settings.get("I18N_SUBSITES", {})]
+    shown, languages = shown_path(settings), site_languages(settings)
     found = []
     for gallery in find_galleries(Path(settings["PATH"]) / settings["GALLERY_PATH"]):
         found += [Finding(p, "error") for p in read_notes(gallery, languages, shown)]
         photos, others = photo_files(gallery)
-        found += [
-            Finding(
-                Problem(
-                    shown(p),
-                    0,
-                    "is not a photo format the site takes (use JPEG, PNG, WebP or HEIC)",
-                ),
-                "error",
-            )
-            for p in others
-        ]
+        found += [Finding(Problem(shown(p), 0, NOT_A_PHOTO), "error") for p in others]
         found += [photo_finding(path, shown) for path in photos]
         found += caption_warnings(gallery, languages, shown)
     return [finding for finding in found if finding]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from plugins.core.addresses import site_languages
 from plugins.core.files import write_if_changed
 from plugins.core.problems import Problem
 
@@ -118,10 +119,6 @@ def problem(source: Source, key: str, kind: str, value: str = "", fix: str = "")
 
 
 # ---- Finding the sources ----------------------------------------------------
-
-
-def site_languages(settings: dict) -> list[str]:
-    return [settings["DEFAULT_LANG"], *settings.get("I18N_SUBSITES", {})]
 
 
 NOT_UTF8 = (

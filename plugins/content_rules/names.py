@@ -24,8 +24,12 @@ def listed(value: str | None) -> list[str]:
     return [name.strip() for name in (value or "").split(",") if name.strip()]
 
 
-def pair_slug(original: str, translated: str, table: dict[str, str]) -> str | None:
-    known = {table.get(name) or table.get(name.lower()) for name in (original, translated)}
+def pair_slug(original: str, translated: str, table: dict, learned: dict) -> str | None:
+    """The site's table first, then what earlier pairs taught; else a new slug."""
+    known = {
+        table.get(name) or table.get(name.lower()) or learned.get(name)
+        for name in (original, translated)
+    }
     known.discard(None)
     if len(known) > 1:
         return None  # the table gives them two addresses
@@ -69,7 +73,7 @@ def learn_name_pairs(groups, default_lang: str, table: dict[str, str]) -> tuple[
             pairs, problem = name_pairs(originals[0], translation)
             problems += [problem] if problem else []
             for key, theirs, mine in pairs:
-                slug = pair_slug(theirs, mine, {**table, **learned})
+                slug = pair_slug(theirs, mine, table, learned)
                 if slug is None:
                     problems.append(two_addresses(translation, key, theirs, mine, table))
                 else:

@@ -22,6 +22,11 @@ PATH_DEFAULTS = {
 }
 
 
+def site_languages(settings: dict) -> list[str]:
+    """The main language first, then each i18n_subsites language."""
+    return [settings["DEFAULT_LANG"], *settings.get("I18N_SUBSITES", {})]
+
+
 def site_roots(settings: dict) -> dict[str, str]:
     main = settings["SITEURL"].rstrip("/")
     roots = {settings["DEFAULT_LANG"]: main}

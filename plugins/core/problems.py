@@ -1,6 +1,7 @@
 """A problem a writer must fix, as one line: ``content/news/x.md:3: what is wrong (the fix)``."""
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,12 @@ class ContentError(WriterMistake):
         self.problems = problems
         count = len(problems)
         super().__init__(f"{count} problem{'s' if count > 1 else ''} in the content (listed above)")
+
+
+def shown_path(settings: dict):
+    """`path → "content/news/x.md"`: a file as the writer knows it, from the folder above PATH."""
+    root = Path(settings["PATH"]).resolve().parent
+    return lambda path: str(Path(path).resolve().relative_to(root))
 
 
 def in_order(problems: list[Problem]) -> list[Problem]:

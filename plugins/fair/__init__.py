@@ -6,11 +6,9 @@ content/editions/27.md (+ 27.en.md, 27.programme.md) and content/products/<slug>
 field. Booth QR codes are written once every language is (``write_booth_codes``).
 """
 
-from pathlib import Path
-
 from pelican import signals
 
-from plugins.core.problems import ContentError, in_order
+from plugins.core.problems import ContentError, in_order, shown_path
 
 from .generator import FairGenerator, write_booth_codes
 from .helpers import add_template_helpers
@@ -27,14 +25,17 @@ def fill_in_settings(pelican):
         pelican.settings.setdefault(key, value)
 
 
+def read_and_judge(settings: dict, languages, addresses, index) -> tuple[Fair, list]:
+    """The editions and products, and every problem in them or in what names them."""
+    fair = read_fair(settings, languages, addresses, shown_path(settings))
+    return fair, in_order(fair.problems + reference_problems(settings, index, fair))
+
+
 def checked_fair(settings: dict, state) -> Fair:
     """The editions and products, read; any problem in them stops the build."""
-    root = Path(settings["PATH"]).resolve().parent
-    shown = lambda path: str(Path(path).resolve().relative_to(root))  # noqa: E731
-    fair = read_fair(settings, state.languages, state.addresses, shown)
-    problems = fair.problems + reference_problems(settings, state.index, fair)
+    fair, problems = read_and_judge(settings, state.languages, state.addresses, state.index)
     if problems:
-        raise ContentError(in_order(problems))
+        raise ContentError(problems)
     return fair
 
 

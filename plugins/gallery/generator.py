@@ -12,7 +12,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from plugins.core.addresses import save_as
-from plugins.core.problems import Problem, WriterMistake
+from plugins.core.problems import Problem, WriterMistake, shown_path
 from plugins.core.state import state_of
 
 from .cache import Manifest
@@ -52,11 +52,6 @@ def publish(state) -> None:
     """Place every photo's files in output/ (once, for every language)."""
     site, top = state.galleries, state.addresses.path("GALLERIES")
     publish_files(site.galleries, site.results, site.cache_dir, Path(state.output_path), top)
-
-
-def shown_path(settings: dict):
-    root = Path(settings["PATH"]).resolve().parent
-    return lambda path: str(Path(path).resolve().relative_to(root))
 
 
 def build_galleries(settings: dict, state) -> GallerySite:

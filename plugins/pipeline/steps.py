@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from plugins import content_rules, fair, gallery, social, theme_assets
 from plugins.bilingual import compiled_catalogs
-from plugins.core.addresses import Addresses
+from plugins.core.addresses import Addresses, site_languages
 from plugins.core.state import BuildState
 from plugins.search import index_site
 from plugins.sitemap import write_sitemap
@@ -18,7 +18,7 @@ from .content_cache import forget_damaged, forget_if_read_differently
 
 def new_state(settings: dict) -> BuildState:
     """A fresh state for this build: each step fills in what the next ones read."""
-    languages = [settings["DEFAULT_LANG"], *settings.get("I18N_SUBSITES", {})]
+    languages = site_languages(settings)
     state = BuildState(
         languages=languages,
         addresses=Addresses.from_settings(settings),
