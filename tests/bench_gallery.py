@@ -68,7 +68,8 @@ def floor_one(job: tuple[str, str]) -> int:
     with Image.open(source) as image:
         image.draft("RGB", (max(WIDTHS), max(WIDTHS)))
         image = ImageOps.exif_transpose(image).convert("RGB")
-    for width in sorted(WIDTHS, reverse=True):
+    jpeg_widths = DEFAULTS["GALLERY_ONLY_AT"]["jpeg"]
+    for width in sorted({*WIDTHS, *jpeg_widths}, reverse=True):
         if width < image.width:
             image = image.resize(
                 (width, round(image.height * width / image.width)),
@@ -76,8 +77,10 @@ def floor_one(job: tuple[str, str]) -> int:
                 reducing_gap=3.0,
             )
         stem = Path(output) / f"{Path(source).stem}-{width}"
-        image.save(f"{stem}.webp", "WEBP", **FORMATS["webp"])
-        image.save(f"{stem}.jpg", "JPEG", **FORMATS["jpeg"])
+        if width in WIDTHS:
+            image.save(f"{stem}.webp", "WEBP", **FORMATS["webp"])
+        if width in jpeg_widths:
+            image.save(f"{stem}.jpg", "JPEG", **FORMATS["jpeg"])
     return 1
 
 
@@ -227,6 +230,48 @@ def peak_memory_with_large_photos() -> tuple[float, float]:
     return worker, together
 
 
+# ---- formats: bytes and milliseconds per photo ---------------------------------------
+
+FORMAT_CHOICES = {
+    "WebP + JPEG, every width (before)": {"webp": WIDTHS, "jpeg": WIDTHS},
+    "WebP every width + one JPEG (chosen)": {"webp": WIDTHS, "jpeg": [1200]},
+    "AVIF every width + one JPEG": {"avif": WIDTHS, "jpeg": [1200]},
+}
+OPTIONS = {**FORMATS, "avif": {"quality": 60, "speed": 8}}
+
+
+def format_costs(photos: list[Path]) -> dict[str, tuple[float, float]]:
+    """{choice: (KB per photo, encoding ms per photo)}, decoding and resizing left out."""
+    costs = {name: [0, 0.0] for name in FORMAT_CHOICES}
+    for photo in photos:
+        with Image.open(photo) as image:
+            image.draft("RGB", (max(WIDTHS), max(WIDTHS)))
+            upright = ImageOps.exif_transpose(image)
+        sized = {}
+        for width in sorted({*WIDTHS, 1200}):
+            height = round(upright.height * width / upright.width)
+            sized[width] = upright.resize((width, height), Image.Resampling.LANCZOS)
+        for name, choice in FORMAT_CHOICES.items():
+            for kind, widths in choice.items():
+                for width in widths:
+                    buffer = io.BytesIO()
+                    started = time.perf_counter()
+                    sized[width].save(buffer, kind.upper(), **OPTIONS[kind])
+                    costs[name][1] += time.perf_counter() - started
+                    costs[name][0] += buffer.tell()
+    count = len(photos)
+    return {
+        name: (size / 1024 / count, seconds * 1000 / count)
+        for name, (size, seconds) in costs.items()
+    }
+
+
+def print_format_costs(photos: list[Path]) -> None:
+    print(f"\nformats, {len(photos)} photos: KB and encoding ms per photo (one core)")
+    for name, (kilobytes, milliseconds) in format_costs(photos).items():
+        print(f"  {name:40}{kilobytes:8.0f} KB {milliseconds:8.0f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--photos", type=int, default=24)
@@ -236,7 +281,8 @@ def main() -> None:
     megabytes = statistics.mean(p.stat().st_size for p in photos) / 1e6
     print(f"\n{len(photos)} photos of 12 megapixels ({megabytes:.1f} MB each), {WORKERS} workers,")
     print(
-        f"widths {WIDTHS} × WebP q{FORMATS['webp']['quality']} + JPEG q{FORMATS['jpeg']['quality']}"
+        f"widths {WIDTHS} × WebP q{FORMATS['webp']['quality']}, "
+        f"JPEG q{FORMATS['jpeg']['quality']} at {DEFAULTS['GALLERY_ONLY_AT']['jpeg']}"
     )
     ours = run_ours(photos, WORK / "ours") / len(photos)
     floor = run_floor(photos, WORK / "floor") / len(photos)
@@ -247,6 +293,7 @@ def main() -> None:
     if eleventy is not None:
         per_photo = eleventy / len(photos)
         print(f"{'eleventy-img':14}{per_photo * 1000:9.0f}  {ours / per_photo:8.2f}x  <= 0.65x")
+    print_format_costs(photos[:6])
     warm = warm_site(photos, args.warm_photos)
     print(f"warm rebuild, {args.warm_photos} photos, nothing changed: {warm:.2f} s  (< 2 s)")
     worker, together = peak_memory_with_large_photos()

@@ -166,7 +166,7 @@ def test_without_javascript_a_photo_is_a_plain_link(served_site, browser):
     page = context.new_page()
     page.goto(f"{origin}/galleries/opening-day/")
     page.locator(".gallery__link").first.click()
-    assert page.url.endswith(".jpg") and page.url.startswith(f"{origin}/galleries/opening-day/")
+    assert page.url.endswith(".webp") and page.url.startswith(f"{origin}/galleries/opening-day/")
     context.close()
 
 

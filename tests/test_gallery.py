@@ -89,10 +89,10 @@ def near(colour, target, tolerance=40) -> bool:
     [("rot6", "top-right"), ("rot8", "bottom-left"), ("rot3", "bottom-right")],
 )
 def test_orientation_is_applied_to_the_pixels(site, name, red_corner):
-    for kind in ("jpg", "webp"):
-        image = output_photo(site, f"{name}-480.{kind}")
-        expected_size = (480, 320) if name == "rot3" else (480, 720)
-        assert image.size == expected_size
+    for file in (f"{name}-480.webp", f"{name}-{800 if name != 'rot3' else 1200}.jpg"):
+        image = output_photo(site, file)
+        assert image.size[0] / image.size[1] == (1.5 if name == "rot3" else 800 / 1200)
+        kind = file
         colours = corner_colours(image)
         assert near(colours[red_corner], RED), (kind, colours)
         others = [colour for corner, colour in colours.items() if corner != red_corner]
@@ -123,29 +123,30 @@ def test_no_published_photo_carries_metadata(site):
 def test_widths_are_the_configured_ones_never_enlarged(site):
     folder = site["output"] / "galleries/opening"
     wide = sorted(p.name for p in folder.glob("wide-*"))
-    assert wide == [f"wide-{w}.{k}" for w in (1600, 2400, 480, 960) for k in ("jpg", "webp")]
+    # WebP at every width; one JPEG, for link previews, at 1200 or the photo's own width
+    assert wide == ["wide-1200.jpg", *(f"wide-{w}.webp" for w in (1600, 2400, 480, 960))]
     assert sorted(p.name for p in folder.glob("alpha-*")) == [
-        "alpha-480.jpg",
         "alpha-480.webp",
         "alpha-600.jpg",
         "alpha-600.webp",
     ]
-    assert Image.open(folder / "wide-2400.jpg").size == (2400, 1600)
+    assert Image.open(folder / "wide-2400.webp").size == (2400, 1600)
+    assert Image.open(folder / "wide-1200.jpg").size == (1200, 800)
     assert not list(folder.glob("*.png")) and not list(folder.glob("*.heic"))  # originals stay out
 
 
 def test_colour_spaces_bit_depths_and_transparency_come_out_right(site):
     assert near(
-        output_photo(site, "cmyk-480.jpg").convert("RGB").getpixel((10, 10)), (0, 255, 255), 60
+        output_photo(site, "cmyk-480.webp").convert("RGB").getpixel((10, 10)), (0, 255, 255), 60
     )
     assert near(
-        output_photo(site, "gray16-480.jpg").convert("RGB").getpixel((10, 10)), (195, 195, 195), 6
+        output_photo(site, "gray16-480.webp").convert("RGB").getpixel((10, 10)), (195, 195, 195), 6
     )
-    flattened = output_photo(site, "alpha-480.jpg")
+    flattened = output_photo(site, "alpha-600.jpg")
     assert flattened.mode == "RGB" and near(flattened.getpixel((10, 10)), (127, 127, 255), 8)
     webp = output_photo(site, "alpha-480.webp")
     assert webp.mode == "RGBA" and abs(webp.getpixel((10, 10))[3] - 128) <= 2
-    assert output_photo(site, "phone-960.jpg").size == (960, 720)
+    assert output_photo(site, "phone-960.webp").size == (960, 720)
 
 
 def test_srcset_and_dimensions_match_the_files(site):
@@ -156,13 +157,10 @@ def test_srcset_and_dimensions_match_the_files(site):
         for candidate in img["srcset"].split(", "):
             address, width = candidate.split(" ")
             file = Image.open(site["output"] / address.lstrip("/"))
-            assert file.width == int(width.rstrip("w")) and file.format == "JPEG"
+            assert file.width == int(width.rstrip("w")) and file.format == "WEBP"
         fallback = Image.open(site["output"] / img["src"].lstrip("/"))
         assert (int(img["width"]), int(img["height"])) == fallback.size
-        webp = img.find_previous_sibling("source")
-        assert webp["type"] == "image/webp" and webp["srcset"].count(".webp") == img[
-            "srcset"
-        ].count(".jpg")
+        assert img.find_parent("picture") is None  # no JPEG fallback: every reader has WebP
     assert [img.get("loading") for img in images] == [None] * 4 + ["lazy"] * 4
 
 
@@ -226,9 +224,9 @@ def test_changed_settings_make_the_files_again(tmp_path):
     save_jpeg(content / "galleries/a/one.jpg", marked())
     build(content, tmp_path / "output")
     again = build(content, tmp_path / "output", GALLERY_WIDTHS=[320, 640])
-    assert again.encoded == 4  # 320 and 640, in two formats; the old widths are gone
-    jpegs = sorted(p.name for p in (tmp_path / "output/galleries/a").glob("*.jpg"))
-    assert jpegs == ["one-320.jpg", "one-640.jpg"]
+    assert again.encoded == 3  # WebP at 320 and 640, the JPEG again; the old widths are gone
+    made = sorted(p.name for p in (tmp_path / "output/galleries/a").glob("one-*"))
+    assert made == ["one-1200.jpg", "one-320.webp", "one-640.webp"]
 
 
 BAD_INPUT = {
@@ -326,7 +324,7 @@ def test_the_same_photo_twice_is_made_once(tmp_path):
     (content / "galleries/b").mkdir()
     shutil.copy(content / "galleries/a/one.jpg", content / "galleries/b/copy.jpg")
     built = build(content, tmp_path / "output")
-    assert built.encoded == 6
+    assert built.encoded == 4  # WebP at 480, 960 and 1200, one JPEG: made once
     assert (tmp_path / "output/galleries/b/copy-960.webp").exists()
 
 
@@ -341,10 +339,10 @@ def test_full_size_is_published_only_when_asked_and_still_stripped(tmp_path):
     folder = tmp_path / "output/galleries/a"
     assert not list(folder.glob("*-3000.*"))
     build(content, tmp_path / "output", GALLERY_FULL_SIZE=True)
-    full = Image.open(folder / "big-3000.jpg")
+    full = Image.open(folder / "big-3000.webp")
     assert full.size == (3000, 2000) and not full.getexif() and "icc_profile" not in full.info
     assert "icc_profile" not in Image.open(folder / "tagged-960.webp").info
-    assert near(Image.open(folder / "tagged-960.jpg").getpixel((900, 600)), BLUE, 12)
+    assert near(Image.open(folder / "tagged-1200.jpg").getpixel((900, 600)), BLUE, 12)
 
 
 def test_photos_that_would_share_a_published_name_are_named_both(tmp_path, capsys):

@@ -23,7 +23,7 @@ def organiser(settings: dict, addresses) -> dict:
 
 def cover_address(state, gallery) -> str | None:
     if gallery and gallery.cover:
-        return state.addresses.absolute(state.main_lang, gallery.cover.largest()[2])
+        return state.addresses.absolute(state.main_lang, gallery.cover.share()[2])
     return None
 
 

@@ -41,13 +41,17 @@ class Photo:
     def srcset(self, kind: str, root: str) -> str:
         return ", ".join(f"{root}/{path} {width}w" for width, _, path in self.files[kind])
 
-    def fallback(self, kind: str = "jpeg", near: int = 960) -> tuple[int, int, str]:
+    def fallback(self, kind: str = "webp", near: int = 960) -> tuple[int, int, str]:
         """The rendition for browsers without srcset: the widest up to `near`."""
         fitting = [r for r in self.files[kind] if r[0] <= near] or self.files[kind][:1]
         return fitting[-1]
 
-    def largest(self, kind: str = "jpeg") -> tuple[int, int, str]:
+    def largest(self, kind: str = "webp") -> tuple[int, int, str]:
         return self.files[kind][-1]
+
+    def share(self) -> tuple[int, int, str]:
+        """The JPEG made for link previews (LINE, Facebook), which may not take WebP."""
+        return self.files["jpeg"][-1]
 
 
 @dataclass

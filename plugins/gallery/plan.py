@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 SUPPORTED = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif"}
 EXTENSIONS = {"webp": "webp", "jpeg": "jpg"}
-PIPELINE_VERSION = 1  # change it when transforms change their output
+PIPELINE_VERSION = 2  # change it when transforms change their output
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,7 @@ class Spec:
     formats: tuple[tuple[str, tuple[tuple[str, object], ...]], ...]  # (kind, options)
     max_pixels: int
     full_size: bool = False
+    only_at: tuple[tuple[str, tuple[int, ...]], ...] = ()  # kinds made at these widths only
 
     @classmethod
     def from_settings(cls, settings: dict) -> "Spec":
@@ -25,11 +26,22 @@ class Spec:
             for kind, options in settings["GALLERY_FORMATS"].items()
         )
         widths = tuple(sorted(settings["GALLERY_WIDTHS"]))
-        return cls(widths, formats, settings["GALLERY_MAX_PIXELS"], settings["GALLERY_FULL_SIZE"])
+        only_at = tuple(
+            (kind, tuple(sorted(at))) for kind, at in sorted(settings["GALLERY_ONLY_AT"].items())
+        )
+        return cls(
+            widths,
+            formats,
+            settings["GALLERY_MAX_PIXELS"],
+            settings["GALLERY_FULL_SIZE"],
+            only_at,
+        )
 
     @property
     def key(self) -> str:
-        described = json.dumps([PIPELINE_VERSION, self.widths, self.formats, self.full_size])
+        described = json.dumps(
+            [PIPELINE_VERSION, self.widths, self.formats, self.full_size, self.only_at]
+        )
         return hashlib.sha256(described.encode()).hexdigest()[:12]
 
 
@@ -68,6 +80,22 @@ def widths_for(full_width: int, spec: Spec) -> list[int]:
     if spec.full_size or full_width <= max(spec.widths):
         widths.append(full_width)
     return sorted(set(widths))
+
+
+def kinds_by_width(full_width: int, spec: Spec) -> dict[int, list[str]]:
+    """{width: the kinds made at it}: every kind at every width of `widths_for`, except the
+    kinds of `only_at`, made at their own widths (never wider than the photo)."""
+    only_at = dict(spec.only_at)
+    wanted: dict[int, list[str]] = {}
+    for kind, _ in spec.formats:
+        widths = (
+            {min(width, full_width) for width in only_at[kind]}
+            if kind in only_at
+            else widths_for(full_width, spec)
+        )
+        for width in widths:
+            wanted.setdefault(width, []).append(kind)
+    return dict(sorted(wanted.items()))
 
 
 def cache_file_name(digest: str, spec: Spec, width: int, kind: str) -> str:

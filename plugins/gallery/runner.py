@@ -15,7 +15,7 @@ from PIL import Image, UnidentifiedImageError
 
 from plugins.core.files import write_atomically
 
-from .plan import Job, Rendition, Result, cache_file_name, widths_for
+from .plan import Job, Rendition, Result, cache_file_name, kinds_by_width
 from .transforms import encode, fit_width, oriented_size, prepare
 
 try:
@@ -63,14 +63,16 @@ def make_renditions(job: Job) -> Result:
             if image.format != "JPEG" and pixel_count > WHOLE_DECODE_LIMIT:
                 raise TooLargeToDecodeWhole(f"{pixel_count / 1e6:.0f}")
             width, height = oriented_size(image)
-            widths = widths_for(width, job.spec)
+            wanted = kinds_by_width(width, job.spec)
             whole = image.format != "JPEG" and pixel_count > LARGE
             with one_at_a_time(Path(job.cache_dir) / LARGE_LOCK) if whole else nullcontext():
-                pixels = prepare(image, max(widths))
+                pixels = prepare(image, max(wanted))
     renditions = []
-    for target in sorted(widths, reverse=True):
+    options_of = dict(job.spec.formats)
+    for target in sorted(wanted, reverse=True):
         pixels = fit_width(pixels, target)
-        for kind, options in job.spec.formats:
+        for kind in wanted[target]:
+            options = options_of[kind]
             name = cache_file_name(job.digest, job.spec, target, kind)
             write_atomically(Path(job.cache_dir) / name, encode(pixels, kind, dict(options)))
             renditions.append(Rendition(pixels.width, pixels.height, kind, name))

@@ -1,5 +1,5 @@
 /* Photo viewer for the galleries. Without it every photo is a plain link to its
-   largest JPEG; with it, a click or Enter opens the photo in a dialog, the arrow keys
+   largest WebP; with it, a click or Enter opens the photo in a dialog, the arrow keys
    and a swipe move between photos, Escape closes, and focus goes back to the photo. */
 (function () {
   "use strict";
@@ -24,11 +24,7 @@
     var link = links[current];
     var thumbnail = link.querySelector("img");
     var figcaption = link.closest("figure").querySelector("figcaption");
-    var photo = document.createElement("picture");
-    photo.append(
-      element("source", { type: "image/webp", srcset: link.dataset.webp, sizes: "100vw" }),
-      element("img", { src: link.href, srcset: link.dataset.jpeg, sizes: "100vw", alt: thumbnail.alt, draggable: "false" })
-    );
+    var photo = element("img", { src: link.href, srcset: link.dataset.srcset, sizes: "100vw", alt: thumbnail.alt, draggable: "false" });
     frame.replaceChildren(photo);
     caption.textContent = figcaption ? figcaption.textContent : "";
     caption.lang = figcaption ? figcaption.lang : "";
