@@ -279,7 +279,7 @@ def test_each_bad_photo_is_named_skipped_and_summarised(tmp_path, capsys):
         in "\n".join(lines)
     )
     assert any(
-        line.startswith("Galleries: 1 photos published in 1 galleries") and "7 problems" in line
+        line.startswith("Photos: 1 published in 1 galleries") and "7 problems" in line
         for line in lines
     )
     assert [p.file for p in built.galleries[0].photos] == ["good.jpg"]
@@ -289,7 +289,7 @@ def test_each_bad_photo_is_named_skipped_and_summarised(tmp_path, capsys):
 
 def test_strict_mode_stops_before_any_page_is_written(tmp_path):
     content = bad_tree(tmp_path)
-    with pytest.raises(GalleryError, match="7 gallery problems"):
+    with pytest.raises(GalleryError, match="7 photo problems"):
         build(content, tmp_path / "output", GALLERY_STRICT=True)
     assert not (tmp_path / "output/galleries/a/index.html").exists()
 
@@ -305,7 +305,7 @@ def test_a_build_for_publishing_stops_on_a_bad_photo(tmp_path):
     settings = read_settings(
         str(root / "publishconf.py"), override={**paths, "SEARCH_INDEX": False}
     )
-    with pytest.raises(GalleryError, match="gallery problems"):
+    with pytest.raises(GalleryError, match="photo problems"):
         new_pelican(settings).run()
     assert not (tmp_path / "output/galleries/a/index.html").exists()
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from plugins.content_rules.checks import ContentIndex
     from plugins.fair.readers import Fair
     from plugins.gallery.galleries import GallerySite
+    from plugins.gallery.site_photos import SitePhotos
     from plugins.social.maker import CardMaker
     from plugins.theme_assets.bundle import Stylesheet
 
@@ -38,11 +39,11 @@ class BuildState:
     index: ContentIndex | None = None
     fair: Fair | None = None
     galleries: GallerySite | None = None
+    photos: SitePhotos | None = None  # every photo outside the galleries
     stylesheet: Stylesheet | None = None
     cards_wanted: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     card_maker: CardMaker | None = None  # makes them while the pages are written
     pages: list[dict] = field(default_factory=list)  # every written page, for the sitemap
-    copied_files: list[str] = field(default_factory=list)  # what Pelican copied as it is
 
     def __reduce__(self):
         """Pelican's content cache pickles the settings that categories and tags keep, and

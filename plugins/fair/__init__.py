@@ -12,10 +12,10 @@ from plugins.core.problems import ContentError, in_order, shown_path
 
 from .generator import FairGenerator, write_booth_codes
 from .helpers import add_template_helpers
-from .readers import Fair, read_fair
+from .readers import Fair, attach_photos, read_fair
 from .references import reference_problems
 
-__all__ = ["checked_fair", "write_booth_codes"]
+__all__ = ["attach_photos", "checked_fair", "write_booth_codes"]
 
 DEFAULTS = {"FAIR_EDITIONS_PATH": "editions", "FAIR_PRODUCTS_PATH": "products"}
 

@@ -21,28 +21,35 @@ def organiser(settings: dict, addresses) -> dict:
     )
 
 
-def cover_address(state, gallery) -> str | None:
-    if gallery and gallery.cover:
-        return state.addresses.absolute(state.main_lang, gallery.cover.share()[2])
-    return None
+def photo_address(state, photo) -> str | None:
+    """The whole address of a photo's JPEG, which link previews and search engines take."""
+    return state.addresses.absolute(state.main_lang, photo.share()[2]) if photo else None
+
+
+def main_photo(item, gallery):
+    """An edition's or product's own photo, else its gallery's cover."""
+    return item.photo or (gallery.cover if gallery else None)
 
 
 def event_data(settings: dict, state, edition) -> dict:
     lang, addresses = settings["DEFAULT_LANG"], state.addresses
     page = addresses.absolute(lang, edition.path)
-    return structured.event(edition, lang, page, organiser(settings, addresses))
+    newest = state.galleries.galleries[:1]
+    image = photo_address(state, main_photo(edition, newest[0] if newest else None))
+    return structured.event(edition, lang, page, organiser(settings, addresses), image)
 
 
 def product_data(settings: dict, state, product, gallery) -> dict:
     lang = settings["DEFAULT_LANG"]
     page = state.addresses.absolute(lang, product.path)
-    return structured.product(product, lang, page, cover_address(state, gallery))
+    image = photo_address(state, main_photo(product, gallery))
+    return structured.product(product, lang, page, image)
 
 
 def news_data(settings: dict, state, article, gallery) -> dict:
     lang, addresses = settings["DEFAULT_LANG"], state.addresses
     url = addresses.absolute(lang, settings["ARTICLE_URL"].format(slug=article.slug))
-    image = cover_address(state, gallery)
+    image = photo_address(state, getattr(article, "lead_photo", None))
     return structured.news_article(article, lang, url, organiser(settings, addresses), image)
 
 
@@ -54,4 +61,6 @@ def add_template_helpers(generator):
         schema_event=partial(event_data, settings, state),
         schema_product=partial(product_data, settings, state),
         schema_news=partial(news_data, settings, state),
+        photo_address=partial(photo_address, state),
+        main_photo=main_photo,
     )

@@ -93,6 +93,12 @@ class Edition(Written):
     texts: dict[str, Text] = field(default_factory=dict)  # lang → its file
     events: list[Event] = field(default_factory=list)
     path: str = ""  # its address below a language's root, from EDITION_URL
+    photo_paths: list[str] = field(default_factory=list)  # from Photo:, below content/
+    photos: list = field(default_factory=list)  # their published files (gallery.Photo)
+
+    @property
+    def photo(self):
+        return self.photos[0] if self.photos else None
 
     def starts(self) -> datetime:
         return datetime.combine(self.start, self.opens, BANGKOK)
@@ -118,9 +124,40 @@ class Product(Written):
     price: tuple[float, float] | None
     texts: dict[str, Text] = field(default_factory=dict)
     path: str = ""  # its address below a language's root, from PRODUCT_URL
+    photo_paths: list[str] = field(default_factory=list)  # from Photo:, below content/
+    photos: list = field(default_factory=list)  # their published files (gallery.Photo)
+
+    @property
+    def photo(self):
+        return self.photos[0] if self.photos else None
 
 
 # ---- Field readers: (value or None, problem message or None) ----------------------------
+
+PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif"}
+
+
+def read_photos(text: Text, root: Path) -> tuple[list[str], list[Problem]]:
+    """`Photo: front.jpg, back.jpg`: files beside the Markdown file (or, written with a
+    leading /, below content/), as paths below content/."""
+    found, problems = [], []
+    folder = text.path.parent
+    for name in (part.strip() for part in text.get("photo").split(",") if part.strip()):
+        path = root / name.lstrip("/") if name.startswith("/") else folder / name
+        if path.suffix.lower() not in PHOTO_SUFFIXES:
+            message = f'Photo "{name}" is not a photo (use JPEG, PNG, WebP or HEIC)'
+            problems.append(text.problem("photo", message))
+        elif not path.is_file():
+            where = shown_folder(folder, root)
+            message = f'Photo "{name}" is not in {where} (put the photo there, or check the name)'
+            problems.append(text.problem("photo", message))
+        else:
+            found.append(path.resolve().relative_to(root.resolve()).as_posix())
+    return found, problems
+
+
+def shown_folder(folder: Path, root: Path) -> str:
+    return f"{root.name}/{folder.resolve().relative_to(root.resolve()).as_posix()}/"
 
 
 def read_date(text: Text, key: str) -> tuple[date | None, Problem | None]:

@@ -13,6 +13,7 @@ from .model import (
     read_date,
     read_name,
     read_number,
+    read_photos,
     read_price,
     read_text,
     read_time,
@@ -129,6 +130,13 @@ def read_edition_reference(text: Text, fair: Fair) -> tuple[int | None, list[Pro
     return None, [text.problem("edition", undefined_edition(value, fair))]
 
 
+def attach_photos(fair: Fair, photos) -> None:
+    """Each edition's and product's photos, as made by the photo pipeline (a photo that
+    could not be made is left out; it was said when it was made)."""
+    for item in [*fair.editions, *fair.products]:
+        item.photos = [photos.find(path) for path in item.photo_paths if photos.find(path)]
+
+
 def read_fair(settings: dict, languages: list[str], addresses, shown) -> Fair:
     """Editions and products, newest edition first; their addresses from `addresses`."""
     root = Path(settings["PATH"])
@@ -145,6 +153,8 @@ def read_fair(settings: dict, languages: list[str], addresses, shown) -> Fair:
             )
             fair.problems += found
             edition.path = addresses.path("EDITION", number=edition.number)
+            edition.photo_paths, found = read_photos(texts[languages[0]], root)
+            fair.problems += found
             fair.editions.append(edition)
     fair.editions.sort(key=lambda e: e.start, reverse=True)
     for stem, texts in bilingual_files(
@@ -154,6 +164,8 @@ def read_fair(settings: dict, languages: list[str], addresses, shown) -> Fair:
         fair.problems += problems
         if product:
             product.path = addresses.path("PRODUCT", slug=product.slug)
+            product.photo_paths, found = read_photos(texts[languages[0]], root)
+            fair.problems += found
             fair.products.append(product)
     fair.products.sort(key=lambda p: (p.category, p.text(languages[0], "title")))
     return fair

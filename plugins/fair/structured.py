@@ -28,8 +28,8 @@ def organisation(name: str, url: str) -> dict:
     return {"@type": "Organization", "name": name, "url": url}
 
 
-def event(edition: Edition, lang: str, url: str, organiser: dict) -> dict:
-    return {
+def event(edition: Edition, lang: str, url: str, organiser: dict, image: str | None) -> dict:
+    data = {
         "@context": CONTEXT,
         "@type": "ExhibitionEvent",
         "name": edition.text(lang, "title"),
@@ -54,6 +54,9 @@ def event(edition: Edition, lang: str, url: str, organiser: dict) -> dict:
             for item in edition.events
         ],
     }
+    if image:
+        data["image"] = [image]
+    return data
 
 
 def product(item: Product, lang: str, url: str, image: str | None) -> dict:

@@ -1,22 +1,24 @@
-"""Photo galleries: content/galleries/<name>/ → /galleries/<name>/ in every language.
+"""Photos: the galleries (content/galleries/<name>/ → /galleries/<name>/ in every language)
+and every other photo of the site (press releases, ``Photo:`` fields, content/images/).
 
-Every photo is made once into several widths of WebP and JPEG (upright, sRGB, with no
-metadata at all), in a process pool, with a cache keyed on its bytes and the settings.
-``plugins.pipeline`` calls ``build_galleries`` when a build starts and ``publish`` when
-every language is written.
+Every photo is made once into several widths of WebP and one JPEG (upright, sRGB, with
+no metadata at all), in a process pool, with a cache keyed on its bytes and the settings.
+``plugins.pipeline`` calls ``build_photos`` when a build starts, ``publish`` and
+``check_published`` when every language is written. Pages name photos as they like;
+``place_photos`` gives each reference the published files.
 """
-
-import os
 
 from pelican import signals
 
 from plugins.core.state import state_of
 
-from .generator import GalleryGenerator, build_galleries, publish
-from .metadata import strip_copied_photos
+from .generator import GalleryGenerator, build_photos, publish
+from .guard import check_published
+from .inline import place_photos
+from .plan import SUPPORTED
 from .settings import with_defaults
 
-__all__ = ["build_galleries", "publish", "strip_photos", "with_defaults"]
+__all__ = ["build_photos", "check_published", "publish", "with_defaults"]
 
 
 def fill_in_settings(pelican):
@@ -27,22 +29,26 @@ def add_generator(pelican):
     return GalleryGenerator
 
 
-def note_copied_files(generator):
-    """Pelican copies the files of STATIC_PATHS as they are: note them for strip_photos."""
-    state = state_of(generator.settings)
-    for static in generator.staticfiles:
-        state.copied_files.append(os.path.join(generator.output_path, static.save_as))
+def leave_originals_out(generator):
+    """Pelican would copy photos under STATIC_PATHS as they are: their made files are
+    published instead (from ``publish``), never the original with its metadata."""
+
+    def kept(files):
+        return [s for s in files if not s.source_path.lower().endswith(tuple(SUPPORTED))]
+
+    generator.staticfiles = kept(generator.staticfiles)
+    generator.context["staticfiles"] = kept(generator.context["staticfiles"])
 
 
-def strip_photos(state) -> None:
-    """No photo leaves with GPS or camera metadata, whichever way it came into the site."""
-    strip_copied_photos(state.copied_files)
+def photos_in_page(content):
+    place_photos(content, state_of(content.settings))
 
 
 HANDLERS = {
     signals.initialized: fill_in_settings,
     signals.get_generators: add_generator,
-    signals.static_generator_finalized: note_copied_files,
+    signals.static_generator_finalized: leave_originals_out,
+    signals.content_object_init: photos_in_page,
 }
 
 

@@ -31,6 +31,7 @@ class Photo:
     files: dict[str, list[tuple[int, int, str]]] = field(
         default_factory=dict
     )  # kind → (w, h, path)
+    cache_files: dict[str, str] = field(default_factory=dict)  # published path → cache file
 
     def caption(self, lang: str, main_lang: str) -> tuple[str, str]:
         """(text, its language): the caption in `lang`, else the main language's."""
@@ -170,35 +171,36 @@ def attach_results(gallery: Gallery, results: dict[str, Result]) -> list[Result]
         if result is None or not result.ok:
             failed += [result] if result else []
             continue
-        photo.width, photo.height = result.width, result.height
-        for rendition in result.renditions:
-            ext = EXTENSIONS[rendition.kind]
-            path = f"{gallery.path}{photo.slug}-{rendition.width}.{ext}"
-            photo.files.setdefault(rendition.kind, []).append(
-                (rendition.width, rendition.height, path)
-            )
-        for files in photo.files.values():
-            files.sort()
+        attach(photo, result, f"{gallery.path}{photo.slug}")
         kept.append(photo)
     gallery.photos = kept
     return failed
 
 
-def publish_files(
-    galleries: list[Gallery], results: dict[str, Result], cache_dir: Path, output: Path, top: str
-) -> None:
-    """Hard-link (or copy) each rendition from the cache to its address in output/, and
-    delete renditions there that no photo has any more."""
-    wanted = {}
-    for gallery in galleries:
-        for photo in gallery.photos:
-            result = results[str(gallery.folder / photo.file)]
-            for rendition in result.renditions:
-                path = f"{gallery.path}{photo.slug}-{rendition.width}.{EXTENSIONS[rendition.kind]}"
-                wanted[output / path] = cache_dir / rendition.file
+def attach(photo: Photo, result: Result, prefix: str) -> Photo:
+    """Give `photo` the files made of it, published as ``<prefix>-<width>.<ext>``."""
+    photo.width, photo.height = result.width, result.height
+    for rendition in result.renditions:
+        path = f"{prefix}-{rendition.width}.{EXTENSIONS[rendition.kind]}"
+        photo.files.setdefault(rendition.kind, []).append((rendition.width, rendition.height, path))
+        photo.cache_files[path] = rendition.file
+    for files in photo.files.values():
+        files.sort()
+    return photo
+
+
+def publish_files(photos: list[Photo], cache_dir: Path, output: Path, tops: list[str]) -> None:
+    """Hard-link (or copy) each photo's files from the cache to their addresses in output/,
+    and delete files under `tops` that no photo has any more."""
+    wanted = {
+        output / path: cache_dir / file
+        for photo in photos
+        for path, file in photo.cache_files.items()
+    }
     for target, source in wanted.items():
         place(source, target)
-    remove_unwanted(output / top, set(wanted))
+    for top in tops:
+        remove_unwanted(output / top, set(wanted))
 
 
 def place(source: Path, target: Path) -> None:

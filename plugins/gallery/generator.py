@@ -1,6 +1,6 @@
 """The galleries as pages: /galleries/<name>/ and /galleries/ in every language.
 
-``plugins.pipeline`` makes the images when a build starts (``build_galleries``, into the
+``plugins.pipeline`` makes the images when a build starts (``build_photos``, into the
 cache) and places them in output/ once every language is written (``publish``); each
 language's run writes its pages from the build state.
 """
@@ -12,20 +12,30 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from plugins.core.addresses import save_as
-from plugins.core.problems import Problem, WriterMistake, shown_path
+from plugins.core.problems import Problem, WriterMistake, in_order, shown_path
 from plugins.core.state import state_of
 
 from .cache import Manifest
 from .galleries import (
     Gallery,
     GallerySite,
+    Photo,
+    attach,
     attach_results,
     find_galleries,
     photo_files,
+    photo_slug,
     publish_files,
     read_notes,
 )
 from .plan import Job, Result, Spec
+from .site_photos import (
+    PHOTOS_URL,
+    SitePhotos,
+    find_site_photos,
+    published_prefix,
+    same_name_problems,
+)
 
 
 class GalleryError(WriterMistake):
@@ -50,32 +60,52 @@ class GalleryGenerator(Generator):
 
 def publish(state) -> None:
     """Place every photo's files in output/ (once, for every language)."""
-    site, top = state.galleries, state.addresses.path("GALLERIES")
-    publish_files(site.galleries, site.results, site.cache_dir, Path(state.output_path), top)
+    site, photos = state.galleries, state.photos
+    every = [photo for gallery in site.galleries for photo in gallery.photos]
+    every += photos.photos.values()
+    tops = [state.addresses.path("GALLERIES"), PHOTOS_URL]
+    publish_files(every, site.cache_dir, Path(state.output_path), tops)
 
 
-def build_galleries(settings: dict, state) -> GallerySite:
+def build_photos(settings: dict, state) -> tuple[GallerySite, SitePhotos]:
+    """The galleries, and every other photo of the site, made in one run of the pool."""
     shown = shown_path(settings)
-    languages = state.languages
+    content = Path(settings["PATH"])
     url = state.addresses.patterns["GALLERY_URL"]
-    galleries = find_galleries(Path(settings["PATH"]) / settings["GALLERY_PATH"], url)
+    galleries = find_galleries(content / settings["GALLERY_PATH"], url)
     problems = []
     for gallery in galleries:
-        problems += read_notes(gallery, languages, shown)
+        problems += read_notes(gallery, state.languages, shown)
         problems += [not_a_photo(shown(path)) for path in photo_files(gallery)[1]]
+    sources, same_name = same_name_problems(
+        find_site_photos(content, content / settings["GALLERY_PATH"]), shown
+    )
+    photos = SitePhotos(sources, problems=same_name)
     cache_dir = Path(settings["CACHE_PATH"]) / "gallery"
-    results = make_images(settings, galleries, cache_dir)
+    paths = [p for gallery in galleries for p in photo_files(gallery)[0]] + list(sources.values())
+    results = make_images(settings, paths, cache_dir)
     for gallery in galleries:
         failures = attach_results(gallery, results)
         problems += [Problem(shown(f.source), 0, f"{f.reason}; left out") for f in failures]
+    photos.problems += attach_site_photos(photos, results, shown)
     problems += unknown_gallery_references(settings, state.index, {g.slug for g in galleries})
     kept = sorted((g for g in galleries if g.photos), key=newest_first)
     encoded = sum(result.encoded for result in results.values())
-    site = GallerySite(
-        kept, results, cache_dir, encoded, sorted(problems, key=lambda p: (p.path, p.line))
-    )
-    report(site, strict=settings["GALLERY_STRICT"])
-    return site
+    site = GallerySite(kept, results, cache_dir, encoded, in_order(problems + photos.problems))
+    report(site, len(photos.photos), strict=settings["GALLERY_STRICT"])
+    return site, photos
+
+
+def attach_site_photos(photos: SitePhotos, results: dict[str, Result], shown) -> list[Problem]:
+    problems = []
+    for relative, path in photos.sources.items():
+        result = results[str(path)]
+        if not result.ok:
+            problems.append(Problem(shown(path), 0, f"{result.reason}; left out"))
+            continue
+        photo = Photo(path.name, photo_slug(path.name))
+        photos.photos[relative] = attach(photo, result, published_prefix(relative))
+    return problems
 
 
 def newest_first(gallery: Gallery):
@@ -88,22 +118,21 @@ def not_a_photo(shown: str) -> Problem:
     )
 
 
-def make_images(settings: dict, galleries: list[Gallery], cache_dir: Path) -> dict[str, Result]:
+def make_images(settings: dict, paths: list[Path], cache_dir: Path) -> dict[str, Result]:
     """Results for every photo: from the cache when its bytes and the settings are
     unchanged, else made now in the process pool."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     spec = Spec.from_settings(settings)
     manifest = Manifest(cache_dir, spec)
     results, waiting = {}, {}  # waiting: digest → the paths of the same photo
-    for gallery in galleries:
-        for path in photo_files(gallery)[0]:
-            digest = manifest.digest(path)
-            earlier = manifest.fresh(path, digest)
-            if earlier:
-                results[str(path)] = earlier
-            else:
-                waiting.setdefault(digest, []).append(str(path))
-    jobs = [Job(paths[0], digest, str(cache_dir), spec) for digest, paths in waiting.items()]
+    for path in paths:
+        digest = manifest.digest(path)
+        earlier = manifest.fresh(path, digest)
+        if earlier:
+            results[str(path)] = earlier
+        else:
+            waiting.setdefault(digest, []).append(str(path))
+    jobs = [Job(same[0], digest, str(cache_dir), spec) for digest, same in waiting.items()]
     from .runner import run_all  # Pillow and pillow-heif load only when photos need making
 
     for result in run_all(jobs, settings["GALLERY_WORKERS"], show_progress=True):
@@ -126,15 +155,15 @@ def unknown_gallery_references(settings: dict, index, slugs: set[str]) -> list[P
     return problems
 
 
-def report(site: GallerySite, strict: bool) -> None:
+def report(site: GallerySite, others: int, strict: bool) -> None:
     for problem in site.problems:
         print(problem, file=sys.stderr)
     if site.problems or site.encoded:
         photos = sum(len(gallery.photos) for gallery in site.galleries)
         print(
-            f"Galleries: {photos} photos published in {len(site.galleries)} galleries, "
-            f"{site.encoded} image files made, {len(site.problems)} problems",
+            f"Photos: {photos} published in {len(site.galleries)} galleries and {others} "
+            f"elsewhere, {site.encoded} image files made, {len(site.problems)} problems",
             file=sys.stderr,
         )
     if site.problems and strict:
-        raise GalleryError(f"{len(site.problems)} gallery problems (listed above); stopping")
+        raise GalleryError(f"{len(site.problems)} photo problems (listed above); stopping")

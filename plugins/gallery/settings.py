@@ -25,6 +25,10 @@ DEFAULTS = {
     # Templates: thumbnails are two a row on phones, three or four on wider screens.
     "GALLERY_THUMB_SIZES": "(min-width: 60rem) 14rem, (min-width: 40rem) 30vw, 46vw",
     "GALLERY_EAGER_PHOTOS": 4,  # the first photos load at once, the rest when scrolled to
+    "GALLERY_INLINE_SIZES": "(min-width: 42rem) 40rem, 94vw",  # photos in a page's text
+    "GALLERY_MAIN_SIZES": "(min-width: 42rem) 40rem, 94vw",  # a page's own photo, on top
+    "GALLERY_CARD_SIZES": "(min-width: 60rem) 17rem, (min-width: 40rem) 45vw, 94vw",
+    "GALLERY_LIST_SIZES": "(min-width: 40rem) 10rem, 7rem",  # beside a news item in a list
 }
 
 

@@ -13,7 +13,7 @@ import sys
 
 from pelican import signals
 
-from plugins.core.problems import ContentError
+from plugins.core.problems import ContentError, in_order
 from plugins.core.state import KEY, is_main_run, state_of
 
 from .lock import hold_build_lock, release_build_lock
@@ -42,9 +42,14 @@ def start(pelican):
 
 
 def stop_on_skipped_files(generators):
-    """After a language's files are read, before anything of it is written."""
+    """After a language's files are read, before anything of it is written: files Pelican
+    could not read, and pages naming photos the site does not have."""
+    settings = generators[0].settings
     try:
-        stop_if_files_were_skipped(generators[0].settings)
+        stop_if_files_were_skipped(settings)
+        missing = state_of(settings).photos.missing
+        if missing:
+            raise ContentError(in_order(list(missing)))
     except ContentError as error:
         say_and_stop(error)
 

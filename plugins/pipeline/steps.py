@@ -31,7 +31,8 @@ def new_state(settings: dict) -> BuildState:
     settings["I18N_GETTEXT_LOCALEDIR"] = compiled_catalogs(settings, languages)
     state.index = content_rules.checked_index(settings)
     state.fair = fair.checked_fair(settings, state)
-    state.galleries = gallery.build_galleries(gallery.with_defaults(settings), state)
+    state.galleries, state.photos = gallery.build_photos(gallery.with_defaults(settings), state)
+    fair.attach_photos(state.fair, state.photos)
     state.stylesheet = theme_assets.stylesheet(settings)
     state.card_maker = social.card_maker(settings, state)
     return state
@@ -53,10 +54,10 @@ def search_index(state: BuildState, settings: dict) -> None:
 AFTER_ALL_LANGUAGES = [
     Step("stylesheet", lambda state, settings: theme_assets.write(state)),
     Step("gallery photos", lambda state, settings: gallery.publish(state)),
-    Step("copied photos without metadata", lambda state, settings: gallery.strip_photos(state)),
     Step("booth QR codes", lambda state, settings: fair.write_booth_codes(state)),
     Step("sitemap and robots.txt", lambda state, settings: write_sitemap(state)),
     Step("search index", search_index, lambda settings: settings.get("SEARCH_INDEX", True)),
     Step("sharing cards", social.write_cards),
+    Step("no published image with metadata or too large", gallery.check_published),
     Step("romanized names", lambda state, settings: content_rules.remember_names(state)),
 ]

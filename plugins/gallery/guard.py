@@ -1,0 +1,68 @@
+"""The last guard: before a build ends, every raster image in output/ is read back.
+
+One that carries GPS, camera or XMP metadata, or is wider than the largest configured
+width (unless full-size photos were asked for), stops the build naming the file: whatever
+put it there, the site does not publish it.
+"""
+
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+from plugins.core.problems import ContentError, Problem
+
+RASTER = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".avif", ".tif", ".tiff"}
+GPS_IFD, EXIF_IFD = 0x8825, 0x8769
+CAMERA_TAGS = {0x010F: "camera make", 0x0110: "camera model", 0xA431: "camera serial number"}
+XMP_KEYS = {"xmp", "XML:com.adobe.xmp"}
+SKIPPED = {"pagefind"}  # the search index's own files are not images
+LINK_PREVIEW_WIDTH = 1200  # sharing cards (plugins/social) and the photos' JPEGs
+
+
+class UnsafeImage(ContentError):
+    """A published image carries metadata or is larger than the site publishes."""
+
+
+def what_is_wrong(path: Path, widest: int) -> str | None:
+    try:
+        with Image.open(path) as image:
+            exif = image.getexif()
+            if GPS_IFD in exif and exif.get_ifd(GPS_IFD):
+                return "carries a GPS position"
+            for tag, name in CAMERA_TAGS.items():
+                if exif.get(tag) or exif.get_ifd(EXIF_IFD).get(tag):
+                    return f"carries the {name}"
+            if XMP_KEYS & set(image.info) or b"<x:xmpmeta" in image.info.get("exif", b""):
+                return "carries XMP metadata"
+            if widest and image.width > widest:
+                return f"is {image.width} px wide, more than the {widest} px the site publishes"
+    except (OSError, UnidentifiedImageError):
+        return "is not an image that can be read"
+    return None
+
+
+def published_images(output: Path):
+    for path in sorted(output.rglob("*")):
+        top = path.relative_to(output).parts[0]
+        if path.suffix.lower() in RASTER and top not in SKIPPED and path.is_file():
+            yield path
+
+
+def widest_published(settings: dict) -> int:
+    only_at = [width for widths in settings["GALLERY_ONLY_AT"].values() for width in widths]
+    return max(*settings["GALLERY_WIDTHS"], *only_at, LINK_PREVIEW_WIDTH)
+
+
+def check_published(state, settings: dict) -> None:
+    output = Path(state.output_path)
+    widest = 0 if settings["GALLERY_FULL_SIZE"] else widest_published(settings)
+    problems = []
+    for path in published_images(output):
+        wrong = what_is_wrong(path, widest)
+        if wrong:
+            fix = "it was not made by the photo pipeline; remove it from output/ and build again"
+            problems.append(Problem(str(path.relative_to(output.parent)), 0, f"{wrong}: {fix}"))
+    if problems:
+        for problem in problems:
+            print(problem)
+        raise UnsafeImage(problems)

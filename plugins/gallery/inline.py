@@ -1,0 +1,117 @@
+"""Photos named in a page: ``<img>`` and links in its text, and its ``Photo:`` field.
+
+Each reference to a photo of the site becomes its published files (``srcset``, ``sizes``,
+``width``/``height``, lazy below the first); a reference to a photo the site does not have
+becomes a problem naming the page, the line and the fix. Every page gets ``lead_photo``:
+its ``Photo:``, else its gallery's cover, else its first photo in the text.
+"""
+
+import html
+import posixpath
+import re
+from pathlib import Path
+
+from plugins.core.problems import Problem, shown_path
+
+from .galleries import Photo
+from .site_photos import resolve
+
+IMAGE = re.compile(r"<img\b[^>]*>")
+LINK = re.compile(r'(<a\b[^>]*?\bhref=")([^"]*)(")')
+ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
+KEPT = ("alt", "title", "lang")
+MISSING = (
+    'Photo "{}" is not in content/ (check the name; photos go in content/images/, '
+    "or beside the page)"
+)
+
+
+def img_tag(photo: Photo, root: str, sizes: str, attributes: dict, first: bool) -> str:
+    """The same <img> as the theme's photo_img macro. `attributes` are already escaped."""
+    width, height, path = photo.fallback()
+    srcset = html.escape(photo.srcset("webp", root))
+    kept = "".join(f' {name}="{attributes[name]}"' for name in KEPT if name in attributes)
+    loading = ' fetchpriority="high"' if first else ' loading="lazy"'
+    return (
+        f'<img src="{html.escape(root)}/{html.escape(path)}" srcset="{srcset}" '
+        f'sizes="{sizes}" width="{width}" height="{height}"{kept}{loading} decoding="async">'
+    )
+
+
+class PagePhotos:
+    """The photo references of one page, resolved against the site's photos."""
+
+    def __init__(self, content, state):
+        self.content, self.state = content, state
+        self.folder = posixpath.dirname(content.get_relative_source_path() or "")
+        self.root = state.addresses.roots[state.main_lang]
+        self.sizes = content.settings["GALLERY_INLINE_SIZES"]
+        self.found: list[Photo] = []
+        self.missing: list[str] = []
+
+    def photo(self, reference: str) -> Photo | bool | None:
+        """The Photo, None when `reference` is not to a photo of the site, False when it
+        names one that is not there."""
+        relative = resolve(html.unescape(reference), self.folder)
+        if relative is None:
+            return None
+        photo = self.state.photos.find(relative)
+        if photo is None:
+            self.missing.append(html.unescape(reference))
+            return False
+        return photo
+
+    def image(self, found: re.Match, first_is_main: bool) -> str:
+        attributes = dict(ATTRIBUTE.findall(found[0]))
+        photo = self.photo(attributes.get("src", ""))
+        if not photo:
+            return found[0] if photo is None else ""
+        self.found.append(photo)
+        first = first_is_main and len(self.found) == 1
+        return img_tag(photo, self.root, self.sizes, attributes, first)
+
+    def link(self, found: re.Match) -> str:
+        photo = self.photo(found[2])
+        if not photo:
+            return found[0]
+        return f"{found[1]}{html.escape(self.root)}/{html.escape(photo.largest()[2])}{found[3]}"
+
+    def rewrite(self, text: str, first_is_main: bool) -> str:
+        text = IMAGE.sub(lambda found: self.image(found, first_is_main), text)
+        return LINK.sub(self.link, text)
+
+
+def place_photos(content, state) -> None:
+    """Give `content` (an article or page) its photos' files and its lead photo."""
+    page = PagePhotos(content, state)
+    own = content.metadata.get("photo")
+    own_photo = page.photo(own) if own else None
+    if own and own_photo is None:
+        page.missing.append(own)  # named in Photo:, but not a photo (JPEG, PNG, WebP, HEIC)
+    content._content = page.rewrite(content._content or "", first_is_main=not own_photo)
+    summary = content.metadata.get("summary")
+    if summary:
+        content.metadata["summary"] = page.rewrite(summary, first_is_main=False)
+        content._summary = content.metadata["summary"]
+    content.own_photo = own_photo or None
+    content.lead_photo = own_photo or gallery_cover(content, state) or next(iter(page.found), None)
+    state.photos.missing.update(missing_problems(content, page.missing))
+
+
+def gallery_cover(content, state) -> Photo | None:
+    name = content.metadata.get("gallery")
+    gallery = next((g for g in state.galleries.galleries if g.slug == name), None)
+    return gallery.cover if gallery else None
+
+
+def missing_problems(content, references: list[str]) -> set[Problem]:
+    if not references:
+        return set()
+    lines = Path(content.source_path).read_text(encoding="utf-8-sig").splitlines()
+    shown = shown_path(content.settings)(content.source_path)
+    problems = set()
+    for reference in references:
+        bare = reference.removeprefix("{static}").removeprefix("{attach}")
+        line = next((n for n, text in enumerate(lines, 1) if bare in text), 0)
+        problems.add(Problem(shown, line, MISSING.format(reference)))
+    return problems

@@ -1,0 +1,84 @@
+"""Every photo of the site outside the galleries: in press releases (``{static}``,
+``{attach}`` or a plain relative path), in ``Photo:`` fields, in content/images/.
+
+Each goes through the galleries' pipeline (upright, sRGB, no metadata, the configured
+widths in WebP and one JPEG) and is published once for every language at
+``photos/<its folder under content/>/<name>-<width>.webp``. The original is not published.
+"""
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from plugins.core.problems import Problem
+
+from .galleries import Photo, photo_slug
+from .plan import SUPPORTED
+
+PHOTOS_URL = "photos/"  # below the main language's root
+
+
+@dataclass
+class SitePhotos:
+    sources: dict[str, Path]  # content-relative path → the file
+    photos: dict[str, Photo] = field(default_factory=dict)  # the ones made: path → Photo
+    problems: list[Problem] = field(default_factory=list)  # found while making them
+    missing: set[Problem] = field(default_factory=set)  # pages naming photos not there
+
+    def find(self, relative: str) -> Photo | None:
+        return self.photos.get(relative)
+
+
+def find_site_photos(content: Path, gallery_root: Path) -> dict[str, Path]:
+    """Raster images anywhere under content/, except in the galleries' folder."""
+    found = {}
+    for path in sorted(content.rglob("*")):
+        if path.suffix.lower() not in SUPPORTED or not path.is_file():
+            continue
+        relative = path.relative_to(content)
+        hidden = any(part.startswith(".") for part in relative.parts)
+        if hidden or path.is_relative_to(gallery_root):
+            continue
+        found[relative.as_posix()] = path
+    return found
+
+
+def published_prefix(relative: str) -> str:
+    """``images/Lead Photo.JPG`` → ``photos/images/lead-photo``."""
+    folder = posixpath.dirname(relative)
+    return posixpath.join(PHOTOS_URL, folder, photo_slug(posixpath.basename(relative)))
+
+
+def same_name_problems(sources: dict[str, Path], shown) -> tuple[dict[str, Path], list[Problem]]:
+    """lead.jpg and lead.png in one folder would be published under one name: the first
+    keeps it, the others are problems."""
+    kept, first_with, problems = {}, {}, []
+    for relative, path in sources.items():
+        prefix = published_prefix(relative)
+        if prefix in first_with:
+            message = f"would be published under the same name as {first_with[prefix]} (rename one)"
+            problems.append(Problem(shown(path), 0, message))
+            continue
+        first_with[prefix] = posixpath.basename(relative)
+        kept[relative] = path
+    return kept, problems
+
+
+def resolve(reference: str, folder: str) -> str | None:
+    """The content-relative path a page's reference to a photo names, or None when it is
+    not a reference to a file of the site (a web address, an anchor, not a photo).
+
+    ``{static}/images/a.jpg`` and ``/images/a.jpg`` are from content/; ``{attach}a.jpg``,
+    ``{static}a.jpg`` and ``a.jpg`` from the page's own `folder`."""
+    value = reference.strip()
+    for marker in ("{static}", "{attach}"):
+        value = value.removeprefix(marker)
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc or value.startswith(("{", "#")):
+        return None
+    path = unquote(parts.path)
+    if Path(path).suffix.lower() not in SUPPORTED:
+        return None
+    joined = path.lstrip("/") if path.startswith("/") else posixpath.join(folder, path)
+    return posixpath.normpath(joined)

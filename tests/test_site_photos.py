@@ -1,0 +1,126 @@
+"""Every photo the site publishes goes through one pipeline: phone photos placed in a press
+release as {static}, {attach} or a plain relative path, as a Photo: field, or left in
+content/images/, come out upright, without metadata, in the configured widths, with
+srcset and dimensions, one copy for both languages; the originals stay unpublished."""
+
+import shutil
+
+import pytest
+from conftest import SITES, build_site, make_settings, new_pelican, page, write_tree
+from photos import GPS_IFD, RED, camera_exif, heic_bytes, marked, save_jpeg
+from PIL import Image
+
+from plugins.core.problems import ContentError
+
+NEWS = (
+    "Title: พิธีเปิด\nDate: 2024-05-28\nPhoto: lead.jpg\n\nเปิดงานแล้ว\n\n"
+    "![เวที]({static}/images/stage.jpg)\n\n![แผงผ้าไหม]({attach}silk.heic)\n\n"
+    "![ตลาด](market.png)\n\n[ภาพใหญ่]({static}/images/stage.jpg)\n"
+)
+NEWS_EN = "Title: Opening\nDate: 2024-05-28\nLang: en\n\n![The stage]({static}/images/stage.jpg)\n"
+WIDEST = 2400
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("site-photos")
+    content = root / "content"
+    shutil.copytree(SITES / "minimal/content", content)
+    write_tree(content, {"news/opening/opening.md": NEWS, "news/opening/opening.en.md": NEWS_EN})
+    folder = content / "news/opening"
+    save_jpeg(folder / "lead.jpg", marked((4032, 3024)), orientation=6)  # a phone, turned
+    (folder / "silk.heic").write_bytes(heic_bytes(marked((1600, 1200))))
+    marked((900, 600)).save(folder / "market.png", exif=camera_exif())
+    (content / "images").mkdir()
+    save_jpeg(content / "images/stage.jpg", marked((3000, 2000)))
+    save_jpeg(content / "images/poster.jpg", marked((1000, 1400)))  # named by no page
+    output = build_site(content, root / "output")
+    return {"content": content, "output": output}
+
+
+def rasters(output):
+    suffixes = {".jpg", ".jpeg", ".png", ".webp", ".heic"}
+    return [p for p in output.rglob("*") if p.suffix.lower() in suffixes]
+
+
+def test_no_original_is_published_and_no_file_carries_metadata(site):
+    output = site["output"]
+    names = {p.name for p in rasters(output)}
+    for original in ("lead.jpg", "stage.jpg", "silk.heic", "market.png", "poster.jpg"):
+        assert original not in names
+    assert not (output / "en/images").exists() and not (output / "en/photos").exists()
+    for path in rasters(output):
+        with Image.open(path) as image:
+            exif = image.getexif()
+            assert GPS_IFD not in exif and 0x010F not in exif and 0x0110 not in exif, path
+            assert "xmp" not in image.info and image.width <= WIDEST, path
+        assert b"SERIAL-0042" not in path.read_bytes(), path
+
+
+def test_each_photo_is_made_in_the_configured_widths_upright(site):
+    folder = site["output"] / "photos/news/opening"
+    lead = sorted(p.name for p in folder.glob("lead-*"))
+    assert lead == ["lead-1200.jpg", *(f"lead-{w}.webp" for w in (1600, 2400, 480, 960))]
+    with Image.open(folder / "lead-480.webp") as turned:  # stored 4032×3024, EXIF 6
+        assert turned.size == (480, 640)
+        assert turned.convert("RGB").getpixel((470, 5))[0] > 180  # red block now top-right
+    assert (folder / "silk-960.webp").exists()  # HEIC from an iPhone
+    assert (site["output"] / "photos/images/poster-960.webp").exists()  # in no page
+
+
+def test_pages_show_srcset_dimensions_and_lazy_loading(site):
+    article = page(site["output"], "news/opening/")
+    images = article.select(".prose img, article img")
+    stage = next(img for img in images if "stage" in img["src"])
+    assert stage["src"] == "/photos/images/stage-960.webp"
+    assert (stage["width"], stage["height"]) == ("960", "640")
+    widths = [candidate.split(" ")[1] for candidate in stage["srcset"].split(", ")]
+    assert widths == ["480w", "960w", "1600w", "2400w"]
+    assert stage["sizes"] and stage.get("loading") == "lazy"  # the lead photo is the main one
+    assert stage["alt"] == "เวที"
+    srcs = {img["src"] for img in images}
+    assert "/photos/news/opening/silk-960.webp" in srcs
+    assert "/photos/news/opening/market-900.webp" in srcs
+    link = article.find("a", string="ภาพใหญ่")
+    assert link["href"] == "/photos/images/stage-2400.webp"
+    lead = article.select_one("img[fetchpriority=high]")
+    assert lead is not None and "lead-" in lead["src"]
+
+
+def test_both_languages_share_one_copy(site):
+    english = page(site["output"], "en/news/opening/")
+    stage = english.find("img", alt="The stage")
+    assert stage["src"] == "/photos/images/stage-960.webp"
+    assert stage.get("fetchpriority") == "high"  # no Photo: in English: the first is main
+
+
+def test_a_page_naming_a_photo_that_is_not_there_stops_the_build(tmp_path, capsys):
+    content = tmp_path / "content"
+    shutil.copytree(SITES / "minimal/content", content)
+    text = "Title: ก\nDate: 2024-05-28\n\nข้อความ\n\n![ภาพ]({static}/images/nothere.jpg)\n"
+    write_tree(content, {"news/missing.md": text})
+    with pytest.raises(ContentError):
+        new_pelican(make_settings(content, tmp_path / "output")).run()
+    said = capsys.readouterr()
+    assert (
+        'content/news/missing.md:6: Photo "{static}/images/nothere.jpg" is not in content/'
+        in said.err + said.out
+    )
+
+
+def test_the_last_guard_refuses_an_image_with_gps_whatever_put_it_there(tmp_path, capsys):
+    content = tmp_path / "content"
+    shutil.copytree(SITES / "minimal/content", content)
+    (content / "images").mkdir()
+    marked((600, 400)).save(content / "images/scan.tif", exif=camera_exif())  # copied as is
+    with pytest.raises(ContentError):
+        new_pelican(make_settings(content, tmp_path / "output")).run()
+    said = capsys.readouterr()
+    assert "output/images/scan.tif: carries a GPS position" in said.out + said.err
+
+
+def test_a_photo_keeps_its_colour_where_red_was(site):
+    with Image.open(site["output"] / "photos/images/stage-480.webp") as stage:
+        assert all(
+            abs(a - b) < 40 for a, b in zip(stage.convert("RGB").getpixel((5, 5)), RED, strict=True)
+        )
