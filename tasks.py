@@ -143,7 +143,13 @@ def new_product(c, title, category, district, booth, stars=3, slug=""):
     from office.new_content import new_product as make
 
     content = ROOT / SETTINGS["content"]
-    show_new_files(answer(make, content, title, category, district, booth, int(stars), slug=slug))
+    made = answer(make, content, title, category, district, booth, int(stars), slug=slug)
+    show_new_files(made)
+    stem = made[0].stem
+    print(
+        f"Photos of the product: put them beside it (content/products/{stem}.jpg, …) and "
+        f"name them on its Photo: line, the first shown large (Photo: {stem}.jpg, {stem}-2.jpg)"
+    )
 
 
 @task(help={"start": "first day, e.g. 2025-05-26", "end": "last day"})

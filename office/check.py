@@ -52,8 +52,23 @@ def fair_findings(settings: dict, index) -> list[Finding]:
 
     settings = {**DEFAULTS, **settings}
     addresses = Addresses.from_settings(settings)
-    _, problems = read_and_judge(settings, site_languages(settings), addresses, index)
-    return [Finding(problem, "error") for problem in problems]
+    fair, problems = read_and_judge(settings, site_languages(settings), addresses, index)
+    return [Finding(problem, "error") for problem in problems] + product_photo_warnings(fair)
+
+
+NO_PHOTO = (
+    "has no photo yet (put one beside it, e.g. {stem}.jpg, and add the line Photo: {stem}.jpg)"
+)
+
+
+def product_photo_warnings(fair) -> list[Finding]:
+    found = []
+    for product in fair.products:
+        if not product.photo_paths:
+            text = product.texts["th"]
+            message = NO_PHOTO.format(stem=text.path.stem)
+            found.append(Finding(Problem(text.shown, 0, message), "warning"))
+    return found
 
 
 def gallery_findings(settings: dict) -> list[Finding]:

@@ -77,6 +77,7 @@ def product_fields(title, category, district, booth, stars, edition) -> dict[str
         "District": district,
         "Price": "",
         "Booth": booth,
+        "Photo": "",
         "Edition": edition,
         **dict.fromkeys(("Phone", "Line", "Facebook", "Gallery", "Summary"), ""),
     }

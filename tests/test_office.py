@@ -99,6 +99,7 @@ def test_new_product_edition_and_gallery_build_cleanly(project):
         "F9",
     )
     assert done.returncode == 0, done.stderr
+    assert "Photos of the product: put them beside it (content/products/khao-jee.jpg" in done.stdout
     assert "Edition: 28" in (project / "content/products/khao-jee.md").read_text()
     assert run(project, "new-gallery", "stage-day").returncode == 0
     built = build(project)
@@ -189,6 +190,10 @@ def test_check_reports_every_problem_by_file_and_line(project):
         },
     )
     save_jpeg(project / "content/galleries/g/one.jpg", marked())
+    save_jpeg(project / "content/products/silk.jpg", marked())
+    silk = (project / "content/products/silk.md").read_text(encoding="utf-8")
+    silk = silk.replace("Booth: A01\n", "Booth: A01\nPhoto: silk.jpg\n")
+    (project / "content/products/silk.md").write_text(silk, encoding="utf-8")
     (project / "content/galleries/g/broken.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really")
     done = run(project, "check")
     assert done.returncode == 1
@@ -204,6 +209,11 @@ def test_check_reports_every_problem_by_file_and_line(project):
     )
     assert "no en caption, which is also its alt text (add 'one.jpg: …' to index.en.md)" in report
     assert "no en translation yet" in report
+    assert (
+        "content/products/balm.md\n  file      warning  has no photo yet (put one beside it, "
+        "e.g. balm.jpg, and add the line Photo: balm.jpg)"
+    ) in report
+    assert "content/products/silk.md\n" not in report.split("balm.md")[1]  # it has its photo
 
 
 def test_check_finds_a_broken_internal_link_in_the_built_site(project):

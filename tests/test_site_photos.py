@@ -124,3 +124,67 @@ def test_a_photo_keeps_its_colour_where_red_was(site):
         assert all(
             abs(a - b) < 40 for a, b in zip(stage.convert("RGB").getpixel((5, 5)), RED, strict=True)
         )
+
+
+# ---- Photo: on products and news, lead photos in listings and structured data -------------
+
+SILK = (SITES / "minimal/content/products/silk.md").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def shop(tmp_path_factory):
+    root = tmp_path_factory.mktemp("shop")
+    content = root / "content"
+    shutil.copytree(SITES / "minimal/content", content)
+    silk = SILK.replace("Booth: A01\n", "Booth: A01\nPhoto: silk.jpg, silk-back.png\n")
+    write_tree(content, {"products/silk.md": silk})
+    save_jpeg(content / "products/silk.jpg", marked((2000, 1500)), orientation=1)
+    marked((800, 800)).save(content / "products/silk-back.png", exif=camera_exif())
+    first = (content / "news/first-day.md").read_text(encoding="utf-8")
+    first = first.replace("Tags: ผ้าไหม\n", "Tags: ผ้าไหม\nPhoto: /products/silk.jpg\n")
+    inline = "Title: ตลาดเย็น\nDate: 2024-05-28\n\nบรรยากาศ\n\n![ตลาด](market.jpg)\n"
+    write_tree(content, {"news/first-day.md": first, "news/evening.md": inline})
+    save_jpeg(content / "news/market.jpg", marked((1600, 900)))
+    return build_site(content, root / "output", SITEURL="https://example.org")
+
+
+def structured(soup, kind: str) -> dict:
+    import json
+
+    blocks = [json.loads(s.string) for s in soup.find_all("script", type="application/ld+json")]
+    return next(block for block in blocks if block.get("@type") == kind)
+
+
+def test_a_product_shows_its_photos_and_gives_them_to_search_and_sharing(shop):
+    product = page(shop, "products/silk/")
+    images = product.select(".photos img")
+    assert len(images) == 2
+    assert images[0]["src"].endswith("/photos/products/silk-960.webp")
+    assert images[0].get("fetchpriority") == "high" and images[1].get("loading") == "lazy"
+    assert product.select(".photos a.gallery__link") and product.find("dialog", class_="lightbox")
+    jpeg = "https://example.org/photos/products/silk-1200.jpg"
+    assert structured(product, "Product")["image"] == jpeg
+    assert product.find("meta", property="og:image")["content"] == jpeg
+    english = page(shop, "en/products/silk/")
+    assert english.select_one(".photos img")["src"] == images[0]["src"]  # one copy
+
+
+def test_catalogue_cards_and_booths_show_a_thumbnail(shop):
+    card = page(shop, "products/").select_one(".product-card img")
+    assert "/photos/products/silk-" in card["src"] and card["width"] and card["height"]
+    booth = page(shop, "editions/27/booths/").select_one(".booth__photo img")
+    assert "/photos/products/silk-480.webp" in booth["src"]
+
+
+def test_news_lead_photos_from_the_field_or_the_text(shop):
+    listing = page(shop, "news/")
+    photos = {
+        entry.select_one(".entry__title a").text: entry.select_one(".entry__photo img")
+        for entry in listing.select(".entry")
+    }
+    assert "/photos/products/silk-480.webp" in photos["วันแรกของงาน"]["src"]
+    assert "/photos/news/market-480.webp" in photos["ตลาดเย็น"]["src"]  # its first photo
+    article = page(shop, "news/evening/")
+    image = "https://example.org/photos/news/market-1200.jpg"
+    assert structured(article, "NewsArticle")["image"] == [image]
+    assert article.find("meta", property="og:image")["content"] == image

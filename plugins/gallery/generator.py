@@ -88,6 +88,11 @@ def build_photos(settings: dict, state) -> tuple[GallerySite, SitePhotos]:
         failures = attach_results(gallery, results)
         problems += [Problem(shown(f.source), 0, f"{f.reason}; left out") for f in failures]
     photos.problems += attach_site_photos(photos, results, shown)
+    photos.in_galleries = {
+        (gallery.folder / photo.file).relative_to(content).as_posix(): photo
+        for gallery in galleries
+        for photo in gallery.photos
+    }
     problems += unknown_gallery_references(settings, state.index, {g.slug for g in galleries})
     kept = sorted((g for g in galleries if g.photos), key=newest_first)
     encoded = sum(result.encoded for result in results.values())

@@ -25,9 +25,10 @@ class SitePhotos:
     photos: dict[str, Photo] = field(default_factory=dict)  # the ones made: path → Photo
     problems: list[Problem] = field(default_factory=list)  # found while making them
     missing: set[Problem] = field(default_factory=set)  # pages naming photos not there
+    in_galleries: dict[str, Photo] = field(default_factory=dict)  # a page may name them too
 
     def find(self, relative: str) -> Photo | None:
-        return self.photos.get(relative)
+        return self.photos.get(relative) or self.in_galleries.get(relative)
 
 
 def find_site_photos(content: Path, gallery_root: Path) -> dict[str, Path]:
