@@ -313,3 +313,30 @@ def test_lighthouse_mobile_scores_at_least_95(served_site, tmp_path, path):
     origin, _ = served_site
     scores = lighthouse_scores(f"{origin}/{path}", tmp_path / "report.json")
     assert min(scores.values()) >= 0.95, scores
+
+
+LAYOUT_SHIFT = """() => new Promise((done) => {
+  let total = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => done(total), 600);
+})"""
+
+
+@pytest.mark.parametrize("path", BOTH_LANGUAGES)
+def test_nothing_moves_as_the_page_loads_and_the_first_load_is_light(served_site, browser, path):
+    """CLS 0 on every page, and at most 150 KB fetched before the reader scrolls (lazy
+    photos are left for later), on a phone with a cold cache."""
+    origin, _ = served_site
+    context = browser.new_context(viewport={"width": 412, "height": 915}, is_mobile=True)
+    page = context.new_page()
+    fetched = []
+    page.on("requestfinished", lambda request: fetched.append(request))
+    page.goto(f"{origin}/{path}", wait_until="networkidle")
+    page.evaluate("document.fonts.ready")
+    shift = page.evaluate(LAYOUT_SHIFT)
+    weight = sum(request.sizes()["responseBodySize"] for request in fetched)
+    context.close()
+    assert shift == 0, f"layout shift {shift:.4f}"
+    assert 0 < weight <= 150_000, f"{weight} bytes on first load"

@@ -188,3 +188,22 @@ def test_news_lead_photos_from_the_field_or_the_text(shop):
     image = "https://example.org/photos/news/market-1200.jpg"
     assert structured(article, "NewsArticle")["image"] == [image]
     assert article.find("meta", property="og:image")["content"] == image
+
+
+def test_the_home_page_sells_the_fair_with_photos(tmp_path):
+    """The sample site's home page: the edition's photo first, news with photos, a row of
+    products with photos, the galleries by their covers; only the first photo loads at once."""
+    from conftest import ROOT
+
+    output = build_site(ROOT / "content", tmp_path / "output")
+    for path in ("", "en/"):
+        home = page(output, path)
+        hero = home.select_one(".fair__photo img")
+        assert hero["fetchpriority"] == "high" and "evening" in hero["src"]
+        assert len(home.select("#latest-news ~ .entries .entry__photo img")) >= 3
+        assert len(home.select(".product-row img")) == 6
+        assert home.select(".gallery-list img")
+        eager = [img for img in home.find_all("img") if img.get("loading") != "lazy"]
+        assert hero in eager and len(eager) <= 5  # the hero, and the first news item's photo
+        event = structured(home, "ExhibitionEvent")
+        assert event["image"][0].endswith("/galleries/opening-day/evening-1200.jpg")

@@ -93,13 +93,35 @@ def place_photos(content, state) -> None:
     if summary:
         content.metadata["summary"] = page.rewrite(summary, first_is_main=False)
         content._summary = content.metadata["summary"]
-    content.own_photo = own_photo or None
-    content.lead_photo = own_photo or gallery_cover(content, state) or next(iter(page.found), None)
+    content.own_photo = own_photo or original_photo(content, state) or None
+    content.lead_photo = (
+        content.own_photo or gallery_cover(content, state) or next(iter(page.found), None)
+    )
     state.photos.missing.update(missing_problems(content, page.missing))
 
 
+def original(content, state):
+    """The main-language original of a translation, as the content index read it."""
+    source = state.index.find(content.source_path) if state.index else None
+    others = source.group if source else []
+    return next((o for o in others if o.lang == state.main_lang and o is not source), None)
+
+
+def original_photo(content, state) -> Photo | None:
+    """A translation without a Photo: of its own shows its original's."""
+    source = original(content, state)
+    name = source.matter.get("photo") if source else None
+    if not name:
+        return None
+    root = Path(content.settings["PATH"]).resolve()
+    folder = source.path.resolve().parent.relative_to(root).as_posix()
+    relative = resolve(name, folder)
+    return state.photos.find(relative) if relative else None
+
+
 def gallery_cover(content, state) -> Photo | None:
-    name = content.metadata.get("gallery")
+    source = original(content, state)
+    name = content.metadata.get("gallery") or (source.matter.get("gallery") if source else None)
     gallery = next((g for g in state.galleries.galleries if g.slug == name), None)
     return gallery.cover if gallery else None
 

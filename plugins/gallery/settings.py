@@ -28,6 +28,7 @@ DEFAULTS = {
     "GALLERY_INLINE_SIZES": "(min-width: 42rem) 40rem, 94vw",  # photos in a page's text
     "GALLERY_MAIN_SIZES": "(min-width: 42rem) 40rem, 94vw",  # a page's own photo, on top
     "GALLERY_CARD_SIZES": "(min-width: 60rem) 17rem, (min-width: 40rem) 45vw, 94vw",
+    "GALLERY_ROW_SIZES": "(min-width: 40rem) 12rem, 40vw",  # a row of products, home page
     "GALLERY_LIST_SIZES": "(min-width: 40rem) 10rem, 7rem",  # beside a news item in a list
 }
 
