@@ -340,3 +340,15 @@ def test_nothing_moves_as_the_page_loads_and_the_first_load_is_light(served_site
     context.close()
     assert shift == 0, f"layout shift {shift:.4f}"
     assert 0 < weight <= 150_000, f"{weight} bytes on first load"
+
+
+@pytest.mark.parametrize("path", ["editions/27/venue/", "en/editions/27/venue/"])
+def test_the_venue_map_labels_use_the_sites_thai_font(served_site, phone, path):
+    origin, _ = served_site
+    phone.goto(f"{origin}/{path}")
+    label = phone.locator(".venue__map svg text").first
+    assert label.text_content() == "เวทีกลาง"
+    assert label.evaluate("t => getComputedStyle(t).fontFamily").startswith("Sarabun")
+    phone.evaluate("document.fonts.ready")
+    assert phone.evaluate("document.fonts.check('20px Sarabun', 'เวทีกลาง')")
+    assert phone.locator(".venue__map svg").bounding_box()["height"] > 100

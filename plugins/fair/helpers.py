@@ -1,12 +1,14 @@
 """Template helpers for the fair's pages: JSON-LD builders and prices."""
 
 from functools import partial
+from pathlib import Path
 
 from babel.numbers import format_decimal
 
 from plugins.core.state import state_of
 
 from . import structured
+from .maps import venue_map
 
 
 def baht(price: tuple[float, float], lang: str) -> str:
@@ -55,6 +57,7 @@ def news_data(settings: dict, state, article, gallery) -> dict:
 
 def add_template_helpers(generator):
     settings, state = generator.settings, state_of(generator.settings)
+    generator.env.globals["venue_map"] = partial(venue_map, Path(settings["PATH"]))
     generator.env.filters["baht"] = baht
     generator.env.globals.update(
         schema_breadcrumbs=structured.breadcrumbs,

@@ -1,0 +1,73 @@
+"""The venue map in the page itself, as SVG, so that its Thai labels are drawn with the site's
+own web font (an SVG shown through <img> cannot use it, and shows empty boxes on a phone
+without a Thai font).
+
+The office draws the map; what is put in the page is only drawing: an allow-list of SVG
+elements and presentation attributes, no script, no style, no links out, no events.
+"""
+
+import html
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+from markupsafe import Markup
+
+from plugins.core.problems import WriterMistake
+
+SVG = "{http://www.w3.org/2000/svg}"
+ELEMENTS = {
+    "svg", "g", "title", "desc", "rect", "circle", "ellipse", "line", "polyline", "polygon",
+    "path", "text", "tspan", "defs", "linearGradient", "radialGradient", "stop",
+}  # fmt: skip
+ATTRIBUTES = {
+    "viewBox", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "width", "height",
+    "d", "points", "transform", "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width",
+    "stroke-opacity", "stroke-linecap", "stroke-linejoin", "stroke-dasharray", "opacity",
+    "font-family", "font-size", "font-weight", "font-style", "text-anchor", "dominant-baseline",
+    "letter-spacing", "dx", "dy", "offset", "stop-color", "stop-opacity", "id",
+    "gradientUnits", "gradientTransform", "preserveAspectRatio",
+}  # fmt: skip
+
+
+class MapError(WriterMistake):
+    """The venue map named by an edition cannot be put in its page."""
+
+
+def read_map(path: Path, shown: str) -> ElementTree.Element:
+    try:
+        root = ElementTree.parse(path).getroot()
+    except FileNotFoundError:
+        raise MapError(f"{shown}: the venue map is not there (check the Map: line)") from None
+    except ElementTree.ParseError as error:
+        message = f"{shown}: the venue map is not a drawing that can be read ({error}); "
+        raise MapError(message + "save it again as SVG") from None
+    if root.tag != f"{SVG}svg":
+        raise MapError(f"{shown}: the venue map is not an SVG drawing (save it as SVG)")
+    return root
+
+
+def local(tag: str) -> str:
+    return tag.removeprefix(SVG)
+
+
+def drawing(element: ElementTree.Element, extra: str = "") -> str:
+    """The element as HTML, with only the allowed elements and attributes."""
+    name = local(element.tag)
+    if name not in ELEMENTS:
+        return ""
+    attributes = "".join(
+        f' {key}="{html.escape(value)}"'
+        for key, value in element.attrib.items()
+        if key in ATTRIBUTES or (key.startswith("aria-") and name == "svg")
+    )
+    inner = html.escape(element.text or "", quote=False)
+    for child in element:
+        inner += drawing(child) + html.escape(child.tail or "", quote=False)
+    return f"<{name}{attributes}{extra}>{inner}</{name}>"
+
+
+def venue_map(content: Path, relative: str, label: str) -> Markup:
+    """The map named by an edition's Map: line (below content/), labelled for screen readers."""
+    root = read_map(content / relative, f"{content.name}/{relative}")
+    extra = f' role="img" aria-label="{html.escape(label)}" class="venue__drawing"'
+    return Markup(drawing(root, extra))
