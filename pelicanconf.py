@@ -104,6 +104,10 @@ DIRECT_TEMPLATES = ["home", "index", "categories", "tags", "archives", "search",
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = "search/index.html"
 SEARCH_INDEX = True  # Pagefind, after the build (plugins/search)
+# GitHub Pages publishes at most 1 GB a site: `make check` warns at 80 % of this, `make
+# github` refuses above it. GALLERY_PAST_WIDTHS = [480, 960] makes past editions' photos
+# in two widths only (see the README, "When the editions no longer fit").
+SITE_SIZE_BUDGET = 1_000_000_000
 HOME_LATEST = 6
 HOME_PRODUCTS = 6  # a row of the current edition's products with photos
 HOME_GALLERIES = 4

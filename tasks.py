@@ -195,12 +195,15 @@ def check(c):
     """Every problem in the content in one report; then every link of a test build."""
     from pelican.settings import read_settings
 
-    from office.check import built_site_findings, content_findings, report
+    from office.check import built_site_findings, content_findings, report, size_findings
 
     settings = read_settings(str(ROOT / SETTINGS["config"]))
     findings = content_findings(settings)
     if not any(f.severity == "error" for f in findings):
         findings += built_site_findings(str(ROOT / SETTINGS["config"]), ROOT / SETTINGS["content"])
+        sizes, found = size_findings(ROOT / settings["CACHE_PATH"])
+        findings += found
+        print("\n".join(sizes))
     print(report(findings))
     if any(f.severity == "error" for f in findings):
         raise Exit(code=1)
@@ -211,6 +214,7 @@ def gh_pages(c, move=False):
     """Check, build for publishing, and publish output/ to GitHub Pages, if nothing would break."""
     from pelican.settings import read_settings
 
+    from office.budget import refuse_over_budget
     from office.publish import (
         commit_message,
         guard,
@@ -219,12 +223,14 @@ def gh_pages(c, move=False):
         refuse_uncommitted,
         write_redirect_pages,
     )
+    from plugins.gallery.budget import read_size_report
 
     answer(refuse_uncommitted, ROOT)
     answer(read_redirects, ROOT / SETTINGS["content"])
     check(c)
     publish(c)
     settings = read_settings(str(ROOT / SETTINGS["publish_config"]))
+    answer(refuse_over_budget, read_size_report(ROOT / settings["CACHE_PATH"]))
     output, content = ROOT / SETTINGS["output"], ROOT / SETTINGS["content"]
     remote, branch = settings["GITHUB_PAGES_REMOTE"], settings["GITHUB_PAGES_BRANCH"]
     redirects = answer(guard, ROOT, output, content, settings, move)

@@ -171,6 +171,20 @@ def built_site_findings(config: str, content: Path) -> list[Finding]:
         return broken_links(output)
 
 
+def size_findings(cache_path: Path) -> tuple[list[str], list[Finding]]:
+    """What the test build weighed, as lines to print, and a warning near the budget."""
+    from plugins.gallery.budget import read_size_report
+
+    from .budget import over_warning, size_lines
+
+    measured = read_size_report(cache_path)
+    if measured is None:
+        return [], []
+    warning = over_warning(measured)
+    found = [Finding(Problem("output/", 0, warning), "warning")] if warning else []
+    return size_lines(measured), found
+
+
 def report(findings: list[Finding]) -> str:
     by_file = defaultdict(list)
     for finding in findings:

@@ -100,7 +100,7 @@ def run_ours(photos: list[Path], cache: Path) -> float:
     settings = {**DEFAULTS}
     start = time.perf_counter()
     spec = Spec.from_settings(settings)
-    manifest = Manifest(cache, spec)
+    manifest = Manifest(cache)
     jobs = [Job(str(p), manifest.digest(p), str(cache), spec) for p in photos]
     results = run_all(jobs, WORKERS, show_progress=False)
     manifest.save(results)
@@ -198,7 +198,7 @@ def sample():
 folder, workers = Path(sys.argv[1]), int(sys.argv[2])
 spec = Spec.from_settings({**DEFAULTS})
 (folder / "cache").mkdir(exist_ok=True)
-manifest = Manifest(folder / "cache", spec)
+manifest = Manifest(folder / "cache")
 jobs = [Job(str(p), manifest.digest(p), str(folder / "cache"), spec) for p in sorted(folder.glob("*.*"))]
 sampler = threading.Thread(target=sample); sampler.start()
 results = run_all(jobs, workers, show_progress=False)

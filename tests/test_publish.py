@@ -225,3 +225,27 @@ def test_the_workflow_sets_no_variable_github_refuses():
         text = workflow.read_text()
         assert not re.search(r"\$\{\{\s*vars\.GITHUB_", text), workflow
         assert "GITHUB_PAGES_CNAME:" not in text, workflow  # it comes from publishconf.py
+
+
+def test_a_site_over_its_size_budget_is_not_published(repositories):
+    """`make check` reports the size and warns at 80 %; `make github` refuses above the
+    budget, naming the biggest galleries and how to shrink them."""
+    from photos import marked, save_jpeg
+
+    project, origin = repositories
+    write_tree(project / "content", {"galleries/stage/index.md": "Title: เวที\nDate: 2024-05-28\n"})
+    for number in range(3):
+        save_jpeg(project / f"content/galleries/stage/{number}.jpg", marked((2400, 1600)))
+    with (project / "pelicanconf.py").open("a") as settings:
+        settings.write("\nSITE_SIZE_BUDGET = 400_000\n")
+    commit_all(project, "Photos, and a small budget")
+    checked = run(project, "check")
+    assert "Site size: " in checked.stdout and "of 0.4 MB" in checked.stdout
+    assert "photos of edition 27: " in checked.stdout
+    assert "warning  the site is " in checked.stdout and "stage (" in checked.stdout
+    done = publish(project)
+    assert done.returncode == 1
+    said = done.stdout + done.stderr
+    assert "more than SITE_SIZE_BUDGET (0.4 MB, GitHub Pages' limit)" in said
+    assert "the biggest galleries are stage (" in said and "GALLERY_PAST_WIDTHS" in said
+    assert "gh-pages" not in git(origin, "branch", "--list")

@@ -207,3 +207,29 @@ def test_the_home_page_sells_the_fair_with_photos(tmp_path):
         assert hero in eager and len(eager) <= 5  # the hero, and the first news item's photo
         event = structured(home, "ExhibitionEvent")
         assert event["image"][0].endswith("/galleries/opening-day/evening-1200.jpg")
+
+
+def test_past_editions_photos_can_be_made_in_fewer_widths(tmp_path):
+    """GALLERY_PAST_WIDTHS: the galleries of editions before the newest one (by their
+    Edition: line, or their date) in those widths only; the newest edition's as before."""
+    content = tmp_path / "content"
+    shutil.copytree(SITES / "minimal/content", content)
+    edition = (content / "editions/27.md").read_text(encoding="utf-8")
+    earlier = edition.replace("2024-05-27", "2023-05-26").replace("2024-06-02", "2023-06-01")
+    earlier = earlier.replace("27", "26")
+    write_tree(
+        content,
+        {
+            "editions/26.md": earlier,
+            "galleries/old/index.md": "Title: ปีก่อน\nDate: 2023-05-27\n",
+            "galleries/new/index.md": "Title: ปีนี้\nDate: 2024-05-28\n",
+        },
+    )
+    for name in ("old", "new"):
+        save_jpeg(content / f"galleries/{name}/stage.jpg", marked((3000, 2000)))
+    output = build_site(content, tmp_path / "output", GALLERY_PAST_WIDTHS=[480, 960])
+    made = {name: sorted(p.name for p in (output / f"galleries/{name}").glob("stage-*"))
+            for name in ("old", "new")}  # fmt: skip
+    assert made["old"] == ["stage-1200.jpg", "stage-480.webp", "stage-960.webp"]
+    assert len(made["new"]) == 5  # 480, 960, 1600, 2400 and the JPEG
+    assert page(output, "galleries/old/").select_one(".gallery img")["srcset"].count("w,") == 1

@@ -12,13 +12,14 @@ from pelican import signals
 
 from plugins.core.state import state_of
 
+from .budget import write_size_report
 from .generator import GalleryGenerator, build_photos, publish
 from .guard import check_published
 from .inline import place_photos
 from .plan import SUPPORTED
 from .settings import with_defaults
 
-__all__ = ["build_photos", "check_published", "publish", "with_defaults"]
+__all__ = ["build_photos", "check_published", "publish", "with_defaults", "write_size_report"]
 
 
 def fill_in_settings(pelican):

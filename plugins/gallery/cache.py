@@ -18,8 +18,8 @@ MANIFEST = "manifest.json"
 
 
 class Manifest:
-    def __init__(self, cache_dir: Path, spec: Spec):
-        self.cache_dir, self.spec = cache_dir, spec
+    def __init__(self, cache_dir: Path):
+        self.cache_dir = cache_dir
         self.entries = self._load()
 
     def _load(self) -> dict:
@@ -41,16 +41,17 @@ class Manifest:
                 hashed.update(block)
         return hashed.hexdigest()
 
-    def fresh(self, path: Path, digest: str) -> Result | None:
+    def fresh(self, path: Path, digest: str, spec: Spec) -> Result | None:
         """The earlier result for this photo, if its bytes and settings are unchanged
         and every file made from it is still there."""
         entry = self.entries.get(str(path))
-        if not entry or entry["digest"] != digest or entry["spec"] != self.spec.key:
+        if not entry or entry["digest"] != digest or entry["spec"] != spec.key:
             return None
         renditions = tuple(Rendition(*values) for values in entry["renditions"])
         if not all((self.cache_dir / r.file).exists() for r in renditions):
             return None
-        return Result(str(path), digest, True, entry["width"], entry["height"], renditions)
+        size = (entry["width"], entry["height"])
+        return Result(str(path), digest, True, *size, renditions, spec=spec.key)
 
     def save(self, results: list[Result]) -> None:
         photos = {}
@@ -60,7 +61,7 @@ class Manifest:
                 photos[result.source] = {
                     "stamp": [stat.st_size, stat.st_mtime_ns],
                     "digest": result.digest,
-                    "spec": self.spec.key,
+                    "spec": result.spec,
                     "width": result.width,
                     "height": result.height,
                     "renditions": [list(vars(r).values()) for r in result.renditions],

@@ -65,6 +65,7 @@ class Gallery:
     cover_file: str = ""
     photos: list[Photo] = field(default_factory=list)
     path: str = ""  # its address below a language's root, from GALLERY_URL
+    edition: int | None = None  # from its Edition: line, if it has one
 
     def title(self, lang: str, main_lang: str) -> str:
         return self.titles.get(lang) or self.titles.get(main_lang) or self.slug
@@ -139,6 +140,8 @@ def read_one_notes_file(gallery, notes: Path, lang: str, by_name: dict, shown) -
     gallery.titles[lang] = matter.get("title") or ""
     gallery.cover_file = gallery.cover_file or (matter.get("cover") or "")
     gallery.date = gallery.date or parse_date(matter.get("date"))
+    number = (matter.get("edition") or "").strip()
+    gallery.edition = gallery.edition or (int(number) if number.isdigit() else None)
     problems, description = [], []
     for number, line in enumerate(lines[matter.end_line - 1 :], start=matter.end_line):
         caption = CAPTION_LINE.match(line.strip())

@@ -83,7 +83,8 @@ def build_photos(settings: dict, state) -> tuple[GallerySite, SitePhotos]:
     photos = SitePhotos(sources, problems=same_name)
     cache_dir = Path(settings["CACHE_PATH"]) / "gallery"
     paths = [p for gallery in galleries for p in photo_files(gallery)[0]] + list(sources.values())
-    results = make_images(settings, paths, cache_dir)
+    past = past_edition_photos(galleries, state.fair, content)
+    results = make_images(settings, paths, cache_dir, past)
     for gallery in galleries:
         failures = attach_results(gallery, results)
         problems += [Problem(shown(f.source), 0, f"{f.reason}; left out") for f in failures]
@@ -123,25 +124,53 @@ def not_a_photo(shown: str) -> Problem:
     )
 
 
-def make_images(settings: dict, paths: list[Path], cache_dir: Path) -> dict[str, Result]:
+def edition_of(gallery: Gallery, fair) -> int | None:
+    """The edition a gallery belongs to: its Edition: line, else the newest edition that
+    had started by its date; None when it has neither."""
+    if gallery.edition or gallery.date is None:
+        return gallery.edition
+    started = [edition for edition in fair.editions if edition.start <= gallery.date]
+    return started[0].number if started else None
+
+
+def past_edition_photos(galleries: list[Gallery], fair, content: Path) -> set[Path]:
+    """The photos of galleries and products of editions before the newest one."""
+    if not fair or not fair.editions:
+        return set()
+    current = fair.editions[0].number
+    past = set()
+    for gallery in galleries:
+        if edition_of(gallery, fair) not in (None, current):
+            past.update(photo_files(gallery)[0])
+    for product in fair.products:
+        if product.edition != current:
+            past.update(content / path for path in product.photo_paths)
+    return past
+
+
+def make_images(
+    settings: dict, paths: list[Path], cache_dir: Path, past: set[Path] = frozenset()
+) -> dict[str, Result]:
     """Results for every photo: from the cache when its bytes and the settings are
-    unchanged, else made now in the process pool."""
+    unchanged, else made now in the process pool. Photos in `past` are made with
+    GALLERY_PAST_WIDTHS, when it is set."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     spec = Spec.from_settings(settings)
-    manifest = Manifest(cache_dir, spec)
-    results, waiting = {}, {}  # waiting: digest → the paths of the same photo
+    past_spec = spec.for_past_editions(settings)
+    manifest = Manifest(cache_dir)
+    results, waiting = {}, {}  # waiting: (digest, spec) → the paths of the same photo
     for path in paths:
-        digest = manifest.digest(path)
-        earlier = manifest.fresh(path, digest)
+        digest, wanted = manifest.digest(path), past_spec if path in past else spec
+        earlier = manifest.fresh(path, digest, wanted)
         if earlier:
             results[str(path)] = earlier
         else:
-            waiting.setdefault(digest, []).append(str(path))
-    jobs = [Job(same[0], digest, str(cache_dir), spec) for digest, same in waiting.items()]
+            waiting.setdefault((digest, wanted), []).append(str(path))
+    jobs = [Job(same[0], key[0], str(cache_dir), key[1]) for key, same in waiting.items()]
     from .runner import run_all  # Pillow and pillow-heif load only when photos need making
 
-    for result in run_all(jobs, settings["GALLERY_WORKERS"], show_progress=True):
-        first, *copies = waiting[result.digest]  # a photo in two places is made once
+    for job, result in zip(jobs, run_all(jobs, settings["GALLERY_WORKERS"], True), strict=True):
+        first, *copies = waiting[(job.digest, job.spec)]  # a photo in two places: made once
         results[first] = result
         results.update({path: replace(result, source=path, encoded=0) for path in copies})
     manifest.save(list(results.values()))

@@ -2,7 +2,7 @@
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 SUPPORTED = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif"}
 EXTENSIONS = {"webp": "webp", "jpeg": "jpg"}
@@ -36,6 +36,11 @@ class Spec:
             settings["GALLERY_FULL_SIZE"],
             only_at,
         )
+
+    def for_past_editions(self, settings: dict) -> "Spec":
+        """The same, with GALLERY_PAST_WIDTHS (if set) for the photos of past editions."""
+        past = settings.get("GALLERY_PAST_WIDTHS")
+        return replace(self, widths=tuple(sorted(past)), full_size=False) if past else self
 
     @property
     def key(self) -> str:
@@ -71,6 +76,7 @@ class Result:
     renditions: tuple[Rendition, ...] = field(default_factory=tuple)
     reason: str = ""
     encoded: int = 0  # files written this time (0 when it came from the cache)
+    spec: str = ""  # the key of the Spec it was made with
 
 
 def widths_for(full_width: int, spec: Spec) -> list[int]:

@@ -76,9 +76,8 @@ def make_renditions(job: Job) -> Result:
             name = cache_file_name(job.digest, job.spec, target, kind)
             write_atomically(Path(job.cache_dir) / name, encode(pixels, kind, dict(options)))
             renditions.append(Rendition(pixels.width, pixels.height, kind, name))
-    return Result(
-        job.source, job.digest, True, width, height, tuple(renditions), "", len(renditions)
-    )
+    made = tuple(renditions)
+    return Result(job.source, job.digest, True, width, height, made, "", len(made), job.spec.key)
 
 
 @contextmanager

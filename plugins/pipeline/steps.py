@@ -59,5 +59,6 @@ AFTER_ALL_LANGUAGES = [
     Step("search index", search_index, lambda settings: settings.get("SEARCH_INDEX", True)),
     Step("sharing cards", social.write_cards),
     Step("no published image with metadata or too large", gallery.check_published),
+    Step("site size", gallery.write_size_report),
     Step("romanized names", lambda state, settings: content_rules.remember_names(state)),
 ]

@@ -1,0 +1,55 @@
+"""The site's size against its budget (SITE_SIZE_BUDGET, GitHub Pages' 1 GB), as the last
+build measured it: `make check` prints it and warns at 80 %, `make github` refuses above."""
+
+from . import Refused
+
+WARN_AT = 0.8
+SHRINK = (
+    "set GALLERY_PAST_WIDTHS = [480, 960] in pelicanconf.py (past editions' photos in two "
+    "widths), or move a past edition's galleries to a Pages site of their own (README: "
+    '"When the editions no longer fit")'
+)
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1e9:.2f} GB" if size >= 1e9 else f"{size / 1e6:.1f} MB"
+
+
+def size_lines(report: dict) -> list[str]:
+    share = report["total"] / report["budget"]
+    lines = [
+        f"Site size: {megabytes(report['total'])} of {megabytes(report['budget'])} "
+        f"({share:.0%} of SITE_SIZE_BUDGET)"
+    ]
+    for edition, size in sorted(report["editions"].items(), key=lambda item: item[0]):
+        name = f"edition {edition}" if edition != "none" else "no edition"
+        lines.append(f"  photos of {name}: {megabytes(size)}")
+    return lines
+
+
+def biggest(report: dict, count: int = 3) -> str:
+    return ", ".join(
+        f"{gallery['name']} ({megabytes(gallery['bytes'])})"
+        for gallery in report["galleries"][:count]
+    )
+
+
+def over_warning(report: dict) -> str | None:
+    share = report["total"] / report["budget"]
+    if share < WARN_AT:
+        return None
+    return (
+        f"the site is {megabytes(report['total'])}, {share:.0%} of SITE_SIZE_BUDGET; "
+        f"the biggest galleries are {biggest(report)}: {SHRINK}"
+    )
+
+
+def refuse_over_budget(report: dict | None) -> None:
+    if report is None:
+        raise Refused("the build did not measure the site's size (build again)")
+    if report["total"] > report["budget"]:
+        raise Refused(
+            f"the site is {megabytes(report['total'])}, more than SITE_SIZE_BUDGET "
+            f"({megabytes(report['budget'])}, GitHub Pages' limit); the biggest galleries are "
+            f"{biggest(report)}: {SHRINK}"
+        )

@@ -1,0 +1,58 @@
+"""How much the built site weighs, against GitHub Pages' limit (SITE_SIZE_BUDGET, 1 GB by
+default): the whole of output/, and the photos of each edition and each gallery.
+
+Written by the build to CACHE_PATH/site-size.json, where `make check` reads it to report
+and warn at 80 %, and `make github` to refuse a site over the budget.
+"""
+
+import json
+from pathlib import Path
+
+from plugins.core.files import write_atomically
+
+REPORT = "site-size.json"
+GIGABYTE = 1_000_000_000
+
+
+def files_bytes(output: Path, paths) -> int:
+    return sum((output / path).stat().st_size for path in paths if (output / path).is_file())
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def size_report(state, settings: dict) -> dict:
+    from .generator import edition_of
+
+    output, fair = Path(state.output_path), state.fair
+    editions: dict[str, int] = {}
+    galleries = []
+    for gallery in state.galleries.galleries:
+        size = sum(files_bytes(output, photo.cache_files) for photo in gallery.photos)
+        number = edition_of(gallery, fair) if fair else None
+        galleries.append({"name": gallery.slug, "bytes": size, "edition": number})
+        key = str(number) if number else "none"
+        editions[key] = editions.get(key, 0) + size
+    for product in fair.products if fair else []:
+        size = sum(files_bytes(output, photo.cache_files) for photo in product.photos)
+        editions[str(product.edition)] = editions.get(str(product.edition), 0) + size
+    return {
+        "total": folder_bytes(output),
+        "budget": settings.get("SITE_SIZE_BUDGET", GIGABYTE),
+        "editions": editions,
+        "galleries": sorted(galleries, key=lambda g: -g["bytes"]),
+    }
+
+
+def write_size_report(state, settings: dict) -> None:
+    report = size_report(state, settings)
+    text = json.dumps(report, ensure_ascii=False, indent=1)
+    write_atomically(Path(state.cache_path) / REPORT, text.encode("utf-8"))
+
+
+def read_size_report(cache_path: Path) -> dict | None:
+    try:
+        return json.loads((cache_path / REPORT).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
