@@ -236,6 +236,7 @@ FORMAT_CHOICES = {
     "WebP + JPEG, every width (before)": {"webp": WIDTHS, "jpeg": WIDTHS},
     "WebP every width + one JPEG (chosen)": {"webp": WIDTHS, "jpeg": [1200]},
     "AVIF every width + one JPEG": {"avif": WIDTHS, "jpeg": [1200]},
+    "past editions (GALLERY_PAST_WIDTHS 480, 960)": {"webp": [480, 960], "jpeg": [1200]},
 }
 OPTIONS = {**FORMATS, "avif": {"quality": 60, "speed": 8}}
 
@@ -269,7 +270,7 @@ def format_costs(photos: list[Path]) -> dict[str, tuple[float, float]]:
 def print_format_costs(photos: list[Path]) -> None:
     print(f"\nformats, {len(photos)} photos: KB and encoding ms per photo (one core)")
     for name, (kilobytes, milliseconds) in format_costs(photos).items():
-        print(f"  {name:40}{kilobytes:8.0f} KB {milliseconds:8.0f} ms")
+        print(f"  {name:46}{kilobytes:8.0f} KB {milliseconds:8.0f} ms")
 
 
 def main() -> None:
