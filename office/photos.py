@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from plugins.gallery.plan import SUPPORTED
+from plugins.core.photo_references import PHOTO_SUFFIXES as SUPPORTED
 
 from . import Refused
 

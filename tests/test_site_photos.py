@@ -233,3 +233,22 @@ def test_past_editions_photos_can_be_made_in_fewer_widths(tmp_path):
     assert made["old"] == ["stage-1200.jpg", "stage-480.webp", "stage-960.webp"]
     assert len(made["new"]) == 5  # 480, 960, 1600, 2400 and the JPEG
     assert page(output, "galleries/old/").select_one(".gallery img")["srcset"].count("w,") == 1
+
+
+def test_photos_in_a_products_text_are_published_and_missing_ones_named(tmp_path, capsys):
+    content = tmp_path / "content"
+    shutil.copytree(SITES / "minimal/content", content)
+    silk = SILK.rstrip("\n") + "\n\n![ลายผ้า](pattern.jpg)\n"
+    write_tree(content, {"products/silk.md": silk})
+    save_jpeg(content / "products/pattern.jpg", marked((1600, 1200)))
+    output = build_site(content, tmp_path / "output")
+    image = page(output, "products/silk/").select_one(".prose img")
+    assert image["src"] == "/photos/products/pattern-960.webp" and image["loading"] == "lazy"
+    assert not list(output.rglob("pattern.jpg"))
+    write_tree(content, {"products/silk.md": silk.replace("pattern.jpg", "patern.jpg")})
+    with pytest.raises(ContentError):
+        new_pelican(make_settings(content, tmp_path / "output")).run()
+    line = silk.splitlines().index("![ลายผ้า](pattern.jpg)") + 1
+    assert f'content/products/silk.md:{line}: Photo "patern.jpg" is not in content/' in (
+        capsys.readouterr().err
+    )

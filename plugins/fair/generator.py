@@ -9,6 +9,7 @@ from pelican.generators import Generator
 from plugins.core.addresses import save_as
 from plugins.core.files import write_if_changed
 from plugins.core.state import state_of
+from plugins.gallery import photos_in_html
 
 from .names import CATEGORIES, DISTRICTS
 
@@ -110,12 +111,20 @@ def edition_of(article, fair) -> int | None:
 def markdown_renderer(settings: dict):
     options = settings["MARKDOWN"]
     extensions = list(options.get("extension_configs", {}))
+    state, sizes = state_of(settings), settings["GALLERY_INLINE_SIZES"]
+    root = Path(settings["PATH"]).resolve()
 
     @cache
-    def render(text: str) -> Markup:
-        """Safe to print: the MARKDOWN extensions end with the HTML cleaner."""
+    def render_body(path: Path, body: str) -> Markup:
         import markdown
 
-        return Markup(markdown.markdown(text, extensions=extensions, output_format="html"))
+        made = markdown.markdown(body, extensions=extensions, output_format="html")
+        folder = path.resolve().parent.relative_to(root).as_posix()
+        return Markup(photos_in_html(made, folder, state, sizes))
+
+    def render(text) -> Markup:
+        """A Text's body: safe to print, as the MARKDOWN extensions end with the HTML
+        cleaner; its photos given their published files."""
+        return render_body(text.path, text.body)
 
     return render

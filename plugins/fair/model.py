@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from plugins.content_rules.checks import ISO_DATE, judge_date
 from plugins.content_rules.frontmatter import FrontMatter, parse_lines
+from plugins.core.photo_references import is_photo, photo_references, resolve
 from plugins.core.problems import Problem
 
 from .names import lookup
@@ -134,8 +135,6 @@ class Product(Written):
 
 # ---- Field readers: (value or None, problem message or None) ----------------------------
 
-PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif"}
-
 
 def read_photos(text: Text, root: Path) -> tuple[list[str], list[Problem]]:
     """`Photo: front.jpg, back.jpg`: files beside the Markdown file (or, written with a
@@ -144,7 +143,7 @@ def read_photos(text: Text, root: Path) -> tuple[list[str], list[Problem]]:
     folder = text.path.parent
     for name in (part.strip() for part in text.get("photo").split(",") if part.strip()):
         path = root / name.lstrip("/") if name.startswith("/") else folder / name
-        if path.suffix.lower() not in PHOTO_SUFFIXES:
+        if not is_photo(name):
             message = f'Photo "{name}" is not a photo (use JPEG, PNG, WebP or HEIC)'
             problems.append(text.problem("photo", message))
         elif not path.is_file():
@@ -154,6 +153,29 @@ def read_photos(text: Text, root: Path) -> tuple[list[str], list[Problem]]:
         else:
             found.append(path.resolve().relative_to(root.resolve()).as_posix())
     return found, problems
+
+
+def photos_of(texts: dict[str, Text], main: str, root: Path) -> tuple[list[str], list[Problem]]:
+    """The photos of the `Photo:` line, and the problems of every photo the files name."""
+    paths, problems = read_photos(texts[main], root)
+    for text in texts.values():
+        problems += body_photo_problems(text, root)
+    return paths, problems
+
+
+def body_photo_problems(text: Text, root: Path) -> list[Problem]:
+    """A photo shown in the text that is not in content/: its line and the fix."""
+    folder = text.path.resolve().parent.relative_to(root.resolve()).as_posix()
+    problems = []
+    for line, reference in photo_references(text.body):
+        relative = resolve(reference, folder)
+        if relative and not (root / relative).is_file():
+            message = (
+                f'Photo "{reference}" is not in content/ (check the name; photos go in '
+                "content/images/, or beside the page)"
+            )
+            problems.append(Problem(text.shown, text.matter.end_line + line, message))
+    return problems
 
 
 def shown_folder(folder: Path, root: Path) -> str:

@@ -10,10 +10,10 @@ from .model import (
     Edition,
     Product,
     Text,
+    photos_of,
     read_date,
     read_name,
     read_number,
-    read_photos,
     read_price,
     read_text,
     read_time,
@@ -153,7 +153,7 @@ def read_fair(settings: dict, languages: list[str], addresses, shown) -> Fair:
             )
             fair.problems += found
             edition.path = addresses.path("EDITION", number=edition.number)
-            edition.photo_paths, found = read_photos(texts[languages[0]], root)
+            edition.photo_paths, found = photos_of(texts, languages[0], root)
             fair.problems += found
             fair.editions.append(edition)
     fair.editions.sort(key=lambda e: e.start, reverse=True)
@@ -164,7 +164,7 @@ def read_fair(settings: dict, languages: list[str], addresses, shown) -> Fair:
         fair.problems += problems
         if product:
             product.path = addresses.path("PRODUCT", slug=product.slug)
-            product.photo_paths, found = read_photos(texts[languages[0]], root)
+            product.photo_paths, found = photos_of(texts, languages[0], root)
             fair.problems += found
             fair.products.append(product)
     fair.products.sort(key=lambda p: (p.category, p.text(languages[0], "title")))

@@ -10,16 +10,23 @@ no metadata at all), in a process pool, with a cache keyed on its bytes and the 
 
 from pelican import signals
 
+from plugins.core.photo_references import PHOTO_SUFFIXES as SUPPORTED
 from plugins.core.state import state_of
 
 from .budget import write_size_report
 from .generator import GalleryGenerator, build_photos, publish
 from .guard import check_published
-from .inline import place_photos
-from .plan import SUPPORTED
+from .inline import photos_in_html, place_photos
 from .settings import with_defaults
 
-__all__ = ["build_photos", "check_published", "publish", "with_defaults", "write_size_report"]
+__all__ = [
+    "build_photos",
+    "check_published",
+    "photos_in_html",
+    "publish",
+    "with_defaults",
+    "write_size_report",
+]
 
 
 def fill_in_settings(pelican):

@@ -12,9 +12,10 @@ from pathlib import Path
 from plugins.content_rules.checks import ISO_DATE
 from plugins.content_rules.frontmatter import parse_lines
 from plugins.content_rules.slugs import slug_for_text, slug_from_file_stem
+from plugins.core.photo_references import PHOTO_SUFFIXES as SUPPORTED
 from plugins.core.problems import Problem
 
-from .plan import EXTENSIONS, SUPPORTED, Result
+from .plan import EXTENSIONS, Result
 
 CAPTION_LINE = re.compile(r"^(?P<file>[^\s:][^:]*?\.[A-Za-z]{3,4})\s*:\s*(?P<text>.*)$")
 NO_SUCH_PHOTO = 'Caption for "{}", which is not in this gallery (check the file name)'

@@ -11,10 +11,10 @@ import posixpath
 import re
 from pathlib import Path
 
+from plugins.core.photo_references import resolve
 from plugins.core.problems import Problem, shown_path
 
 from .galleries import Photo
-from .site_photos import resolve
 
 IMAGE = re.compile(r"<img\b[^>]*>")
 LINK = re.compile(r'(<a\b[^>]*?\bhref=")([^"]*)(")')
@@ -39,13 +39,12 @@ def img_tag(photo: Photo, root: str, sizes: str, attributes: dict, first: bool) 
 
 
 class PagePhotos:
-    """The photo references of one page, resolved against the site's photos."""
+    """The photo references of one page (its file in `folder`, below content/), resolved
+    against the site's photos."""
 
-    def __init__(self, content, state):
-        self.content, self.state = content, state
-        self.folder = posixpath.dirname(content.get_relative_source_path() or "")
+    def __init__(self, folder: str, state, sizes: str):
+        self.folder, self.state, self.sizes = folder, state, sizes
         self.root = state.addresses.roots[state.main_lang]
-        self.sizes = content.settings["GALLERY_INLINE_SIZES"]
         self.found: list[Photo] = []
         self.missing: list[str] = []
 
@@ -83,7 +82,8 @@ class PagePhotos:
 
 def place_photos(content, state) -> None:
     """Give `content` (an article or page) its photos' files and its lead photo."""
-    page = PagePhotos(content, state)
+    folder = posixpath.dirname(content.get_relative_source_path() or "")
+    page = PagePhotos(folder, state, content.settings["GALLERY_INLINE_SIZES"])
     own = content.metadata.get("photo")
     own_photo = page.photo(own) if own else None
     if own and own_photo is None:
@@ -117,6 +117,12 @@ def original_photo(content, state) -> Photo | None:
     folder = source.path.resolve().parent.relative_to(root).as_posix()
     relative = resolve(name, folder)
     return state.photos.find(relative) if relative else None
+
+
+def photos_in_html(text: str, folder: str, state, sizes: str) -> str:
+    """HTML made from Markdown outside Pelican's pages (a product's or an edition's text),
+    with its photos' published files; the page's main photo is above it."""
+    return PagePhotos(folder, state, sizes).rewrite(text, first_is_main=False)
 
 
 def gallery_cover(content, state) -> Photo | None:

@@ -4,7 +4,6 @@ import hashlib
 import json
 from dataclasses import dataclass, field, replace
 
-SUPPORTED = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif"}
 EXTENSIONS = {"webp": "webp", "jpeg": "jpg"}
 PIPELINE_VERSION = 2  # change it when transforms change their output
 

@@ -9,12 +9,11 @@ widths in WebP and one JPEG) and is published once for every language at
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
+from plugins.core.photo_references import PHOTO_SUFFIXES as SUPPORTED
 from plugins.core.problems import Problem
 
 from .galleries import Photo, photo_slug
-from .plan import SUPPORTED
 
 PHOTOS_URL = "photos/"  # below the main language's root
 
@@ -64,22 +63,3 @@ def same_name_problems(sources: dict[str, Path], shown) -> tuple[dict[str, Path]
         first_with[prefix] = posixpath.basename(relative)
         kept[relative] = path
     return kept, problems
-
-
-def resolve(reference: str, folder: str) -> str | None:
-    """The content-relative path a page's reference to a photo names, or None when it is
-    not a reference to a file of the site (a web address, an anchor, not a photo).
-
-    ``{static}/images/a.jpg`` and ``/images/a.jpg`` are from content/; ``{attach}a.jpg``,
-    ``{static}a.jpg`` and ``a.jpg`` from the page's own `folder`."""
-    value = reference.strip()
-    for marker in ("{static}", "{attach}"):
-        value = value.removeprefix(marker)
-    parts = urlsplit(value)
-    if parts.scheme or parts.netloc or value.startswith(("{", "#")):
-        return None
-    path = unquote(parts.path)
-    if Path(path).suffix.lower() not in SUPPORTED:
-        return None
-    joined = path.lstrip("/") if path.startswith("/") else posixpath.join(folder, path)
-    return posixpath.normpath(joined)
