@@ -252,3 +252,17 @@ def test_photos_in_a_products_text_are_published_and_missing_ones_named(tmp_path
     assert f'content/products/silk.md:{line}: Photo "patern.jpg" is not in content/' in (
         capsys.readouterr().err
     )
+
+
+def test_the_guard_reads_again_an_image_changed_since_it_last_passed(tmp_path, capsys):
+    content = tmp_path / "content"
+    shutil.copytree(SITES / "minimal/content", content)
+    output = build_site(content, tmp_path / "output")
+    stray = output / "images/poster.jpg"
+    stray.parent.mkdir(exist_ok=True)
+    save_jpeg(stray, marked((600, 400)))  # put there by hand, with the phone's GPS
+    with pytest.raises(ContentError):
+        new_pelican(make_settings(content, output)).run()
+    assert "output/images/poster.jpg: carries a GPS position" in capsys.readouterr().out
+    stray.unlink()
+    build_site(content, output)  # and it passes again once the file is gone

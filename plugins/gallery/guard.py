@@ -5,10 +5,13 @@ width (unless full-size photos were asked for), stops the build naming the file:
 put it there, the site does not publish it.
 """
 
+import json
+import os
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+from plugins.core.files import write_atomically
 from plugins.core.problems import ContentError, Problem
 
 RASTER = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".avif", ".tif", ".tiff"}
@@ -16,6 +19,7 @@ GPS_IFD, EXIF_IFD = 0x8825, 0x8769
 CAMERA_TAGS = {0x010F: "camera make", 0x0110: "camera model", 0xA431: "camera serial number"}
 XMP_KEYS = {"xmp", "XML:com.adobe.xmp"}
 SKIPPED = {"pagefind"}  # the search index's own files are not images
+CHECKED = "published-images.json"
 LINK_PREVIEW_WIDTH = 1200  # sharing cards (plugins/social) and the photos' JPEGs
 
 
@@ -41,11 +45,25 @@ def what_is_wrong(path: Path, widest: int) -> str | None:
     return None
 
 
-def published_images(output: Path):
-    for path in sorted(output.rglob("*")):
-        top = path.relative_to(output).parts[0]
-        if path.suffix.lower() in RASTER and top not in SKIPPED and path.is_file():
-            yield path
+def published_images(output: Path) -> dict[str, list[int]]:
+    """{path: [size, modification time]} of every raster image under output/."""
+    found = {}
+    for folder, folders, files in os.walk(output):
+        if folder == str(output):
+            folders[:] = [name for name in folders if name not in SKIPPED]
+        for name in files:
+            if os.path.splitext(name)[1].lower() in RASTER:
+                path = os.path.join(folder, name)
+                stat = os.stat(path)
+                found[path] = [stat.st_size, stat.st_mtime_ns]
+    return found
+
+
+def earlier_passes(cache: Path) -> dict[str, list[int]]:
+    try:
+        return json.loads((cache / CHECKED).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 def widest_published(settings: dict) -> int:
@@ -54,14 +72,23 @@ def widest_published(settings: dict) -> int:
 
 
 def check_published(state, settings: dict) -> None:
-    output = Path(state.output_path)
+    """Every image under output/ read back, except those that passed before with the same
+    size and time under the same settings (kept in CACHE_PATH/published-images.json)."""
+    output, cache = Path(state.output_path), Path(state.cache_path)
     widest = 0 if settings["GALLERY_FULL_SIZE"] else widest_published(settings)
-    problems = []
-    for path in published_images(output):
-        wrong = what_is_wrong(path, widest)
+    images, passed = published_images(output), earlier_passes(cache)
+    if passed.get("widest") != widest:
+        passed = {}
+    problems, fine = [], {"widest": widest}
+    for path, stamp in images.items():
+        wrong = None if passed.get(path) == stamp else what_is_wrong(Path(path), widest)
         if wrong:
             fix = "it was not made by the photo pipeline; remove it from output/ and build again"
-            problems.append(Problem(str(path.relative_to(output.parent)), 0, f"{wrong}: {fix}"))
+            shown = str(Path(path).relative_to(output.parent))
+            problems.append(Problem(shown, 0, f"{wrong}: {fix}"))
+        else:
+            fine[path] = stamp
+    write_atomically(cache / CHECKED, json.dumps(fine).encode())
     if problems:
         for problem in problems:
             print(problem)
