@@ -14,6 +14,7 @@ from plugins.core.problems import ContentError
 from plugins.core.state import state_of
 
 from .checks import STATUS_WORDS, ContentIndex, build_index, save_romanized
+from .reader import use_staff_reader
 from .slugs import name_slug
 
 
@@ -59,6 +60,7 @@ def status_in_pelicans_words(generator, metadata):
 
 
 HANDLERS = {
+    signals.readers_init: use_staff_reader,
     signals.content_object_init: apply_slug_and_language,
     signals.article_generator_context: status_in_pelicans_words,
     signals.page_generator_context: status_in_pelicans_words,

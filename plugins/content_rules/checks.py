@@ -9,12 +9,12 @@ import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from plugins.core.addresses import site_languages
 from plugins.core.files import write_if_changed
 from plugins.core.problems import Problem
+from plugins.core.staff_dates import read_date
 
 from .cache import FrontMatterCache
 from .frontmatter import FrontMatter
@@ -24,30 +24,17 @@ from .slugs import ascii_slug, is_clean_slug, slug_for_text, slug_from_file_stem
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 LANGUAGE_NAMES_IN_ENGLISH = {"th": "Thai", "en": "English"}  # for messages
 EXAMPLE_DATE = "2024-05-28"
-ISO_DATE = re.compile(
-    r"^(\d{4})-(\d{1,2})-(\d{1,2})"
-    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?$"
-)
-DAY_FIRST_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-TIME_OF_DAY = re.compile(r"[ T](\d{1,2}):(\d{2})(?::(\d{2}))?")
 # The words the office writes in Status, in either language, and what Pelican calls them.
 STATUS_WORDS = {
     "published": "published", "draft": "draft", "hidden": "hidden",
     "เผยแพร่": "published", "ร่าง": "draft", "ซ่อน": "hidden",
 }  # fmt: skip
 LIST_SEPARATORS = re.compile(r"[;；、]")
-FIRST_BUDDHIST_YEAR = 2400  # no Gregorian date on this site is that late
-BUDDHIST_ERA_OFFSET = 543
 
 MESSAGES = {
     "no title": 'Title is missing (add "Title: <headline>" at the top)',
     "no date": f'Date is missing (add "Date: {EXAMPLE_DATE}" at the top)',
-    "not a date": 'Date "{value}" is not a date (write {fix})',
-    "day first": 'Date "{value}" must be written year-month-day (write {fix})',
-    "buddhist year": (
-        'Date "{value}" has a Buddhist-Era year; dates are written in the Common Era (write {fix})'
-    ),
-    "no such time": 'Date "{value}" has no such time of day (write {fix})',
+    "bad date": 'Date "{value}" {fix}',
     "unknown status": (
         'Status "{value}" is not a status (write published, draft or hidden; or เผยแพร่, ร่าง or ซ่อน)'
     ),
@@ -194,41 +181,8 @@ def date_problems(source: Source) -> list[Problem]:
     value = source.matter.get("date")
     if value is None:
         return [problem(source, "date", "no date")]
-    kind, fix = judge_date(value)
-    return [problem(source, "date", kind, value, fix)] if kind else []
-
-
-def judge_date(value: str) -> tuple[str | None, str]:
-    """(None, '') for a date Pelican reads as we do; else the kind of mistake and the fix."""
-    iso = ISO_DATE.match(value)
-    if iso:
-        fix = valid_gregorian(*(int(part) for part in iso.groups()))
-        if fix is None:
-            return "not a date", EXAMPLE_DATE
-        clock = TIME_OF_DAY.search(value)
-        if clock and not valid_time(*clock.groups()):
-            return "no such time", f"{iso[1]}-{iso[2]}-{iso[3]} 23:59"
-        return ("buddhist year", fix) if int(iso[1]) >= FIRST_BUDDHIST_YEAR else (None, "")
-    day_first = DAY_FIRST_DATE.match(value)
-    if day_first:
-        day, month, year = (int(part) for part in day_first.groups())
-        fix = valid_gregorian(year, month, day)
-        if fix:
-            return "day first", fix
-    return "not a date", EXAMPLE_DATE
-
-
-def valid_time(hour: str, minute: str, second: str | None) -> bool:
-    return int(hour) < 24 and int(minute) < 60 and int(second or 0) < 60
-
-
-def valid_gregorian(year: int, month: int, day: int) -> str | None:
-    if year >= FIRST_BUDDHIST_YEAR:
-        year -= BUDDHIST_ERA_OFFSET
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
+    wrong = read_date(value).problem
+    return [problem(source, "date", "bad date", value, wrong)] if wrong else []
 
 
 # ---- Translations and slugs -------------------------------------------------

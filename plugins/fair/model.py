@@ -11,15 +11,14 @@ from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from plugins.content_rules.checks import ISO_DATE, judge_date
 from plugins.content_rules.frontmatter import FrontMatter, parse_lines
 from plugins.core.photo_references import is_photo, photo_references, resolve
 from plugins.core.problems import Problem
+from plugins.core.staff_dates import read_clock, read_date
 
 from .names import lookup
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
-TIME = re.compile(r"^(\d{1,2})[.:](\d{2})$")
 PRICE = re.compile(r"^(\d+(?:\.\d+)?)(?:\s*[-–]\s*(\d+(?:\.\d+)?))?$")
 
 
@@ -182,22 +181,21 @@ def shown_folder(folder: Path, root: Path) -> str:
     return f"{root.name}/{folder.resolve().relative_to(root.resolve()).as_posix()}/"
 
 
-def read_date(text: Text, key: str) -> tuple[date | None, Problem | None]:
+def read_day(text: Text, key: str) -> tuple[date | None, Problem | None]:
     value = text.get(key)
     if not value:
         return None, text.problem(key, f'{key} is missing (add "{key}: 2024-05-27")')
-    kind, fix = judge_date(value)
-    if kind:
-        return None, text.problem(key, f'{key} "{value}" is not a date (write {fix})')
-    year, month, day = ISO_DATE.match(value).groups()
-    return date(int(year), int(month), int(day)), None
+    reading = read_date(value)
+    if reading.problem:
+        return None, text.problem(key, f'{key} "{value}" {reading.problem}')
+    return reading.day, None
 
 
 def read_time(text: Text, key: str, example: str) -> tuple[time | None, Problem | None]:
     value = text.get(key)
-    found = TIME.match(value)
-    if found and int(found[1]) < 24 and int(found[2]) < 60:
-        return time(int(found[1]), int(found[2])), None
+    clock = read_clock(value) if value else None
+    if clock:
+        return clock, None
     what = f'{key} "{value}" is not a time' if value else f"{key} is missing"
     return None, text.problem(key, f"{what} (write {example})")
 

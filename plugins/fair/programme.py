@@ -5,13 +5,12 @@
 | 2024-05-28 | 17.30 | 19.00 | พิธีเปิดงาน    | Opening ceremony | เวทีกลาง    | Central stage |
 """
 
-from datetime import date, time
 from pathlib import Path
 
-from plugins.content_rules.checks import judge_date
 from plugins.core.problems import Problem
+from plugins.core.staff_dates import read_clock, read_date
 
-from .model import TIME, Edition, Event
+from .model import Edition, Event
 
 COLUMNS = 7
 COLUMN_NAMES = "date | start | end | Thai | English | Thai place | English place"
@@ -42,11 +41,11 @@ def read_row(row: list[str], line: int, edition: Edition) -> tuple[Event | None,
     if len(row) != COLUMNS:
         return None, f"has {len(row)} columns; a row has {COLUMNS}: {COLUMN_NAMES}"
     day_text, start_text, end_text, title_th, title_en, place_th, place_en = row
-    kind, fix = judge_date(day_text)
-    if kind:
-        return None, f'Date "{day_text}" is not a date (write {fix})'
-    day = date.fromisoformat("-".join(f"{int(p):02d}" for p in day_text[:10].split("-")))
-    start, end = clock(start_text), clock(end_text)
+    reading = read_date(day_text)
+    if reading.problem:
+        return None, f'Date "{day_text}" {reading.problem}'
+    day = reading.day
+    start, end = read_clock(start_text), read_clock(end_text)
     if start is None or end is None:
         bad = start_text if start is None else end_text
         return None, f'"{bad}" is not a time (write 18.00)'
@@ -59,10 +58,3 @@ def read_row(row: list[str], line: int, edition: Edition) -> tuple[Event | None,
     return Event(
         day, start, end, {"th": title_th, "en": title_en}, {"th": place_th, "en": place_en}, line
     ), None
-
-
-def clock(text: str) -> time | None:
-    found = TIME.match(text)
-    if found and int(found[1]) < 24 and int(found[2]) < 60:
-        return time(int(found[1]), int(found[2]))
-    return None

@@ -11,7 +11,7 @@ from .model import (
     Product,
     Text,
     photos_of,
-    read_date,
+    read_day,
     read_name,
     read_number,
     read_price,
@@ -66,8 +66,8 @@ def read_edition(stem: str, texts: dict[str, Text], main: str) -> tuple[Edition 
             Problem(text.shown, 0, "An edition's file is named by its number (e.g. 27.md)")
         ]
     values, problems = collect(
-        read_date(text, "Start"),
-        read_date(text, "End"),
+        read_day(text, "Start"),
+        read_day(text, "End"),
         read_time(text, "Opens", "10.00"),
         read_time(text, "Closes", "22.00"),
         read_number(text, "Latitude", -90, 90, "16.4419"),

@@ -9,11 +9,11 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plugins.content_rules.checks import ISO_DATE
 from plugins.content_rules.frontmatter import parse_lines
 from plugins.content_rules.slugs import slug_for_text, slug_from_file_stem
 from plugins.core.photo_references import PHOTO_SUFFIXES as SUPPORTED
 from plugins.core.problems import Problem
+from plugins.core.staff_dates import read_date
 
 from .plan import EXTENSIONS, Result
 
@@ -141,9 +141,10 @@ def read_one_notes_file(gallery, notes: Path, lang: str, by_name: dict, shown) -
     gallery.titles[lang] = matter.get("title") or ""
     gallery.cover_file = gallery.cover_file or (matter.get("cover") or "")
     gallery.date = gallery.date or parse_date(matter.get("date"))
+    problems = date_problems(matter, shown(notes))
     number = (matter.get("edition") or "").strip()
     gallery.edition = gallery.edition or (int(number) if number.isdigit() else None)
-    problems, description = [], []
+    description = []
     for number, line in enumerate(lines[matter.end_line - 1 :], start=matter.end_line):
         caption = CAPTION_LINE.match(line.strip())
         if caption and caption["file"] in by_name:
@@ -157,9 +158,14 @@ def read_one_notes_file(gallery, notes: Path, lang: str, by_name: dict, shown) -
     return problems
 
 
+def date_problems(matter, shown: str) -> list[Problem]:
+    value = matter.get("date")
+    wrong = read_date(value).problem if value else ""
+    return [Problem(shown, matter.line_of("date"), f'Date "{value}" {wrong}')] if wrong else []
+
+
 def parse_date(value: str | None) -> datetime.date | None:
-    found = ISO_DATE.match(value or "")
-    return datetime.date(*(int(part) for part in found.groups())) if found else None
+    return read_date(value).day if value else None
 
 
 def photo_slug(name: str) -> str:

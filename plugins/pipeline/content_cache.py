@@ -8,6 +8,7 @@ import sys
 from importlib.metadata import version
 from pathlib import Path
 
+from plugins.content_rules import reader
 from plugins.core import safe_html
 
 KEY_FILE = "content-cache.key"
@@ -20,6 +21,7 @@ def reading_key(settings: dict) -> str:
     what = {name: settings.get(name) for name in READING_SETTINGS}
     what["libraries"] = {name: version(name) for name in LIBRARIES}
     what["cleaning"] = safe_html.VERSION
+    what["reader"] = reader.VERSION
     text = json.dumps(what, sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
 

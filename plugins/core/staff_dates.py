@@ -1,0 +1,109 @@
+"""Dates and times as the office writes them, read in one place for every file: front
+matter, editions, the programme, galleries and the staff commands.
+
+    2024-05-28   2567-05-28   28/05/2567   28/5/2024   28 พ.ค. 2567   28 พฤษภาคม 2567
+    with a time: 17:30   17.30   17.30 น.
+
+A year of 2400 or more is a Buddhist-Era year (no date of this site is that late in the
+Common Era) and loses 543. A day/month/year with a Common-Era year whose day and month could
+both be months (05/06/2024) is refused: the writer is asked to write it year-month-day.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date, time
+
+FIRST_BUDDHIST_YEAR = 2400
+BUDDHIST_ERA_OFFSET = 543
+EXAMPLE = "2024-05-28"
+
+MONTHS = {
+    1: ["ม.ค.", "มกราคม", "มค", "jan", "january"],
+    2: ["ก.พ.", "กุมภาพันธ์", "กพ", "feb", "february"],
+    3: ["มี.ค.", "มีนาคม", "มีค", "mar", "march"],
+    4: ["เม.ย.", "เมษายน", "เมย", "apr", "april"],
+    5: ["พ.ค.", "พฤษภาคม", "พค", "may"],
+    6: ["มิ.ย.", "มิถุนายน", "มิย", "jun", "june"],
+    7: ["ก.ค.", "กรกฎาคม", "กค", "jul", "july"],
+    8: ["ส.ค.", "สิงหาคม", "สค", "aug", "august"],
+    9: ["ก.ย.", "กันยายน", "กย", "sep", "sept", "september"],
+    10: ["ต.ค.", "ตุลาคม", "ตค", "oct", "october"],
+    11: ["พ.ย.", "พฤศจิกายน", "พย", "nov", "november"],
+    12: ["ธ.ค.", "ธันวาคม", "ธค", "dec", "december"],
+}
+MONTH_NUMBERS = {name.lower(): number for number, names in MONTHS.items() for name in names}
+MONTH_NAME = "|".join(sorted((re.escape(n) for n in MONTH_NUMBERS), key=len, reverse=True))
+
+CLOCK = r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?:\s*น\.?)?"
+ZONE = r"(?:\s*(Z|[+-]\d{2}:?\d{2}))?"
+AT = rf"(?:[ T]+(?:เวลา\s*)?{CLOCK})?{ZONE}"
+ISO = re.compile(rf"^(\d{{4}})-(\d{{1,2}})-(\d{{1,2}}){AT}$")
+SLASHED = re.compile(rf"^(\d{{1,2}})/(\d{{1,2}})/(\d{{4}}){AT}$")
+WORDS = re.compile(rf"^(\d{{1,2}})\s*({MONTH_NAME})\s*(\d{{4}}){AT}$", re.IGNORECASE)
+CLOCK_ALONE = re.compile(rf"^{CLOCK}$")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a date as written says: the day and time, or what is wrong and the fix."""
+
+    day: date | None = None
+    clock: time | None = None
+    zone: str = ""
+    problem: str = ""  # e.g. 'is not a date (write 2024-05-28)'
+
+    def iso(self) -> str:
+        """As Pelican reads it: 2024-05-28, or 2024-05-28 17:30."""
+        text = self.day.isoformat()
+        if self.clock:
+            text += f" {self.clock:%H:%M}" + (f":{self.clock:%S}" if self.clock.second else "")
+        return text + self.zone
+
+
+def common_era(year: int) -> int:
+    return year - BUDDHIST_ERA_OFFSET if year >= FIRST_BUDDHIST_YEAR else year
+
+
+def clock_of(hour: str | None, minute: str | None, second: str | None) -> time | bool | None:
+    """The time, None when none was written, False when it is no time of day."""
+    if hour is None:
+        return None
+    if int(hour) < 24 and int(minute) < 60 and int(second or 0) < 60:
+        return time(int(hour), int(minute), int(second or 0))
+    return False
+
+
+def read_clock(text: str) -> time | None:
+    """17:30, 17.30 or 17.30 น.; None for anything else."""
+    found = CLOCK_ALONE.match(text.strip())
+    return (clock_of(*found.groups()) or None) if found else None
+
+
+def read_date(text: str) -> Reading:
+    """A date (and time) as the office writes it."""
+    value = " ".join(text.split())
+    for pattern, order in ((ISO, "ymd"), (SLASHED, "dmy"), (WORDS, "dmy")):
+        found = pattern.match(value)
+        if found:
+            return judged(value, order, found.groups(), pattern is SLASHED)
+    return Reading(problem=f"is not a date (write {EXAMPLE})")
+
+
+def judged(value: str, order: str, parts: tuple, slashed: bool) -> Reading:
+    first, second, third, hour, minute, second_of_minute, zone = parts
+    if order == "ymd":
+        year, month, day = int(first), int(second), int(third)
+    else:
+        day, year = int(first), int(third)
+        month = int(second) if second.isdigit() else MONTH_NUMBERS[second.lower()]
+    if slashed and year < FIRST_BUDDHIST_YEAR and day <= 12 and month <= 12 and day != month:
+        options = f"{year}-{month:02d}-{day:02d} or {year}-{day:02d}-{month:02d}"
+        return Reading(problem=f"could be read two ways (write year-month-day: {options})")
+    try:
+        day_of = date(common_era(year), month, day)
+    except ValueError:
+        return Reading(problem=f"is not a date (write {EXAMPLE})")
+    clock = clock_of(hour, minute, second_of_minute)
+    if clock is False:
+        return Reading(problem=f"has no such time of day (write {day_of.isoformat()} 23:59)")
+    return Reading(day_of, clock, zone or "")
