@@ -162,12 +162,14 @@ def new_edition(c, number, start, end):
     show_new_files(answer(make, ROOT / SETTINGS["content"], int(number), start, end))
 
 
-@task
-def new_gallery(c, name):
+@task(help={"name": "its name: opening-day, or a Thai title", "slug": "the folder's name"})
+def new_gallery(c, name, slug=""):
     """Start a photo gallery: content/galleries/<name>/ with index.md and index.en.md."""
     from office.new_content import new_gallery as make
 
-    show_new_files(answer(make, ROOT / SETTINGS["content"], name))
+    made = answer(make, ROOT / SETTINGS["content"], name, slug=slug)
+    show_new_files(made)
+    print(f"Add its photos with: invoke import-photos <folder> --gallery {made[0].parent.name}")
 
 
 @task(help={"gallery": "the gallery to add the photos to"})

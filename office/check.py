@@ -1,6 +1,7 @@
 """`invoke check`: every problem in the content in one report, grouped by file, then a
 test build whose every internal link and asset must resolve."""
 
+import re
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
@@ -27,7 +28,31 @@ def content_findings(settings: dict) -> list[Finding]:
     findings += translation_warnings(index, settings)
     findings += fair_findings(settings, index)
     findings += gallery_findings(settings)
+    findings += placeholder_findings(settings)
     return findings
+
+
+PLACEHOLDER = re.compile(r"^\(.+\)$")  # what the new-* commands write, to be replaced
+DRAFT_WORDS = {"draft", "ร่าง"}
+
+
+def placeholder_findings(settings: dict) -> list[Finding]:
+    """A field still holding what new-post, new-product or new-gallery wrote in its place:
+    "(ชื่อกลุ่มผู้ผลิต)", "(English name)" … would be published as it is. Drafts may keep
+    them: they are not published."""
+    from plugins.content_rules.frontmatter import read_front_matter
+
+    shown, found = shown_path(settings), []
+    for path in sorted(Path(settings["PATH"]).rglob("*.md")):
+        matter = read_front_matter(path)
+        if (matter.get("status") or "").strip().lower() in DRAFT_WORDS:
+            continue
+        for key, field in matter.fields.items():
+            if PLACEHOLDER.match(field.value):
+                name = key.capitalize()
+                message = f'{name} is still "{field.value}", as new-* wrote it (write the real one)'
+                found.append(Finding(Problem(shown(path), field.line, message), "error"))
+    return found
 
 
 def translation_warnings(index, settings: dict) -> list[Finding]:

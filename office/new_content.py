@@ -6,6 +6,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from plugins.content_rules.slugs import is_clean_slug, slug_for_text
+from plugins.core.staff_dates import read_date
 from plugins.fair.names import CATEGORIES, DISTRICTS, lookup
 
 from . import Refused
@@ -31,11 +32,11 @@ def slug_of(title: str, slug: str = "") -> str:
     return chosen
 
 
-def write_new(files: dict[Path, str]) -> list[Path]:
+def write_new(files: dict[Path, str], another: str = "another --slug") -> list[Path]:
     """Write all the files or none: nothing half-written is left behind."""
     taken = [path for path in files if path.exists()]
     if taken:
-        raise Refused(f"{taken[0]} already exists: choose another --slug, or edit that file")
+        raise Refused(f"{taken[0]} already exists: choose {another}, or edit that file")
     written = []
     try:
         for path, text in files.items():
@@ -127,8 +128,20 @@ EDITION_DEFAULTS = {
 }
 
 
+def day_of(option: str, written: str):
+    reading = read_date(written)
+    if reading.problem:
+        raise Refused(f'{option} "{written}" {reading.problem}')
+    return reading.day
+
+
 def new_edition(content: Path, number: int, start: str, end: str) -> list[Path]:
-    """The venue, hours and organisers are those of the newest edition, to change if need be."""
+    """The venue, hours and organisers are those of the newest edition, to change if need be.
+    The dates may be written as staff write them (2568-05-26, 26 พ.ค. 2568 …)."""
+    first, last = day_of("--start", start), day_of("--end", end)
+    if last < first:
+        raise Refused(f"--end {end} is before --start {start} (swap them)")
+    start, end = first.isoformat(), last.isoformat()
     previous = previous_edition_fields(content)
     kept = {key: previous.get(key, default) for key, default in EDITION_DEFAULTS.items()}
     title = f"OTOP City ขอนแก่น ครั้งที่ {number}"
@@ -136,14 +149,16 @@ def new_edition(content: Path, number: int, start: str, end: str) -> list[Path]:
     english = document({"Title": f"OTOP City in Khon Kaen, edition {number}"}, "About it.")
     folder = content / "editions"
     files = {folder / f"{number}.md": thai, folder / f"{number}.en.md": english}
-    return write_new({**files, folder / f"{number}.programme.md": PROGRAMME_HEADER})
+    files[folder / f"{number}.programme.md"] = PROGRAMME_HEADER
+    return write_new(files, another="another number")
 
 
-def new_gallery(content: Path, name: str) -> list[Path]:
-    if not is_clean_slug(name):
-        raise Refused(f'"{name}" is not a plain name: use a-z, 0-9 and -, e.g. opening-day')
-    folder = content / "galleries" / name
+def new_gallery(content: Path, name: str, slug: str = "") -> list[Path]:
+    """A plain name (opening-day) is the folder; a Thai one (วันเปิดงาน) is the Thai title,
+    and the folder is named from it (or by --slug), as for news."""
+    plain = is_clean_slug(name) and not slug
+    folder = content / "galleries" / (name if plain else slug_of(name, slug))
     today = datetime.now(BANGKOK).strftime("%Y-%m-%d")
-    thai = document({"Title": "(ชื่ออัลบั้ม)", "Date": today}, "")
+    thai = document({"Title": "(ชื่ออัลบั้ม)" if plain else name, "Date": today}, "")
     english = document({"Title": "(album title)"}, "")
     return write_new({folder / "index.md": thai, folder / "index.en.md": english})

@@ -82,11 +82,12 @@ def import_photos(source: Path, content: Path, gallery: str) -> ImportReport:
             f'"{gallery}" is not a gallery name: give the name of a folder in '
             "content/galleries/, e.g. --gallery opening-day"
         )
-    target = content / "galleries" / gallery
-    if not target.is_dir():
+    target = gallery_folder(content / "galleries", gallery)
+    if target is None:
         raise Refused(
             f'there is no gallery "{gallery}": make it first with invoke new-gallery {gallery}'
         )
+    gallery = target.name
     report = ImportReport()
     existing = [p for p in target.iterdir() if p.suffix.lower() in SUPPORTED]
     digests = {file_digest(p) for p in existing}
@@ -98,6 +99,20 @@ def import_photos(source: Path, content: Path, gallery: str) -> ImportReport:
         add_one(path, target, gallery, report, digests, hashes, names)
     add_caption_lines(target, report.copied)
     return report
+
+
+def gallery_folder(galleries: Path, name: str) -> Path | None:
+    """The gallery named by its folder (opening-day), or by its Thai title (วันเปิดงาน)."""
+    from plugins.content_rules.slugs import slug_for_text
+
+    for candidate in (name, slug_for_text(name)):
+        if candidate and (galleries / candidate).is_dir():
+            return galleries / candidate
+    for notes in sorted(galleries.glob("*/index.md")):
+        head = notes.read_text(encoding="utf-8-sig").split("\n\n", 1)[0]
+        if f"Title: {name}" in head.splitlines():
+            return notes.parent
+    return None
 
 
 def add_one(path, target, gallery, report, digests, hashes, names) -> None:

@@ -83,10 +83,10 @@ def test_new_post_writes_a_thai_file_and_an_english_draft_that_build(project):
 
 
 def test_new_product_edition_and_gallery_build_cleanly(project):
-    assert (
-        run(project, "new-edition", "28", "--start", "2025-05-26", "--end", "2025-06-01").returncode
-        == 0
-    )
+    edition = run(project, "new-edition", "28", "--start", "26 พ.ค. 2568", "--end", "2568-06-01")
+    assert edition.returncode == 0, edition.stderr
+    written = (project / "content/editions/28.md").read_text(encoding="utf-8")
+    assert "Start: 2025-05-26\nEnd: 2025-06-01" in written
     done = run(
         project,
         "new-product",
@@ -102,6 +102,10 @@ def test_new_product_edition_and_gallery_build_cleanly(project):
     assert "Photos of the product: put them beside it (content/products/khao-jee.jpg" in done.stdout
     assert "Edition: 28" in (project / "content/products/khao-jee.md").read_text()
     assert run(project, "new-gallery", "stage-day").returncode == 0
+    made = run(project, "new-gallery", "วันปิดงาน", "--slug", "closing-day")
+    assert made.returncode == 0, made.stderr
+    assert "Title: วันปิดงาน" in (project / "content/galleries/closing-day/index.md").read_text()
+    assert "--gallery closing-day" in made.stdout
     built = build(project)
     assert built.returncode == 0, built.stderr
     assert (project / "output/editions/28/index.html").exists()
@@ -125,7 +129,19 @@ def test_new_product_edition_and_gallery_build_cleanly(project):
             ["new-edition", "next", "--start", "2025-05-26", "--end", "2025-06-01"],
             "the edition number is a whole number",
         ),
-        (["new-gallery", "ภาพ งาน"], "is not a plain name"),
+        (["new-gallery", "!!!"], 'Not done: "!!!" gives no address in plain letters: add --slug'),
+        (
+            ["new-edition", "29", "--start", "2025-06-01", "--end", "2025-05-26"],
+            "--end 2025-05-26 is before --start 2025-06-01 (swap them)",
+        ),
+        (
+            ["new-edition", "29", "--start", "05/06/2025", "--end", "2025-06-10"],
+            '--start "05/06/2025" could be read two ways',
+        ),
+        (
+            ["new-edition", "27", "--start", "2025-05-26", "--end", "2025-06-01"],
+            "27.md already exists: choose another number, or edit that file",
+        ),
         (["import-photos", "/nowhere/at/all", "--gallery", "x"], "/nowhere/at/all is not a folder"),
         (
             ["import-photos", "content/news", "--gallery", "../.."],

@@ -1,0 +1,68 @@
+"""Every command of the README's staff table, run as printed there (in a copy of the project
+with the tests' small site), and what the office then does: build, check, fill in."""
+
+import re
+import shlex
+
+import pytest
+from conftest import ROOT
+from photos import marked, save_jpeg
+from test_office import make_project, run
+
+CAMERA_FOLDER = "/media/กล้อง"
+
+
+def staff_table_commands() -> list[str]:
+    """The `.venv/bin/invoke …` commands of the staff table, in the order printed."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## สำหรับเจ้าหน้าที่", 1)[1].split("\n## ", 1)[0]
+    table = "\n".join(line for line in section.splitlines() if line.startswith("|"))
+    return re.findall(r"`\.venv/bin/invoke ([^`]+)`", table)
+
+
+def test_the_readme_lists_the_staff_commands():
+    names = [shlex.split(command)[0] for command in staff_table_commands()]
+    assert names == ["new-post", "new-product", "new-edition", "new-gallery", "import-photos"]
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory):
+    """The staff table's commands, run one after the other as the office would."""
+    root = tmp_path_factory.mktemp("readme")
+    project = make_project(root / "site")
+    camera = root / "camera"
+    camera.mkdir()
+    save_jpeg(camera / "IMG_0001.jpg", marked((1600, 1200)))
+    done = []
+    for command in staff_table_commands():
+        arguments = [
+            str(camera) if part == CAMERA_FOLDER else part for part in shlex.split(command)
+        ]
+        done.append(run(project, *arguments))
+    return project, done
+
+
+def test_every_staff_command_works_as_printed(office):
+    project, done = office
+    for result in done:
+        assert result.returncode == 0, (result.args, result.stdout + result.stderr)
+        assert "Traceback" not in result.stdout + result.stderr
+    galleries = [p.name for p in (project / "content/galleries").iterdir()]
+    assert len(galleries) == 1 and galleries[0].isascii()  # a readable address, from Thai
+    gallery = project / "content/galleries" / galleries[0]
+    assert "Title: วันเปิดงาน" in (gallery / "index.md").read_text(encoding="utf-8")
+    assert len(list(gallery.glob("*.jpg"))) == 1  # imported by the gallery's Thai name
+    assert (project / "content/editions/28.md").exists()
+    built = run(project, "build")
+    assert built.returncode == 0, built.stdout + built.stderr
+
+
+def test_the_placeholders_the_commands_wrote_are_errors_until_filled_in(office):
+    project, _ = office
+    checked = run(project, "check")
+    assert checked.returncode == 1
+    report = checked.stdout
+    assert re.search(r'line \d+ +error +Producer is still "\(ชื่อกลุ่มผู้ผลิต\)"', report)
+    assert re.search(r'line \d+ +error +Title is still "\(English name\)"', report)
+    assert re.search(r'line \d+ +error +Title is still "\(album title\)"', report)
+    assert "(English title)" not in report  # the news' English twin is a draft: not published
