@@ -23,15 +23,18 @@ SETTINGS = {
 }
 
 
-def pelican(c, *options, config=SETTINGS["config"]):
+def pelican(c, *options, config=SETTINGS["config"], debug=False):
+    """Pelican's log and the writers' problems in one stream, in the order they were said;
+    with `debug`, the traceback of a writer's mistake too (DEBUG=1 does the same)."""
     command = [str(BIN / "pelican"), SETTINGS["content"], "-o", SETTINGS["output"], "-s", config]
-    c.run(" ".join([*command, *options]), pty=False)
+    environment = {"DEBUG": "1"} if debug else {}
+    c.run(" ".join([*command, *options, "2>&1"]), pty=False, env=environment)
 
 
-@task
-def build(c):
+@task(help={"debug": "show the Python traceback of a problem (for developers)"})
+def build(c, debug=False):
     """Build the site into output/ (Thai at /, English at /en/)."""
-    pelican(c)
+    pelican(c, debug=debug)
 
 
 @task(help={"cache": "also the cache (the next build makes every photo and card again)"})

@@ -288,3 +288,40 @@ def test_clean_removes_the_site_and_keeps_the_made_photos(project):
     assert sorted((project / "cache/gallery").glob("*.webp")) == made
     assert run(project, "clean", "--cache").returncode == 0
     assert not (project / "cache").exists()
+
+
+# ---- no traceback for a writer's mistake -------------------------------------------------
+
+MISTAKES = {
+    "front matter": (
+        {"news/bad.md": "Title: ข่าว\nDate: 31/02/2567\n\nข่าว\n"},
+        'content/news/bad.md:2: Date "31/02/2567" is not a date',
+    ),
+    "programme": (
+        {"editions/27.programme.md": "| Date | Start | End | a | b | c | d |\n|---|---|---|---|---|---|---|\n"
+         "| 2024-05-28 | 25.00 | 19.00 | x | y | z | w |\n"},
+        'content/editions/27.programme.md:3: "25.00" is not a time',
+    ),
+    "missing photo": (
+        {"news/photo.md": "Title: ภาพ\nDate: 2024-05-28\n\n![ภาพ](nothere.jpg)\n"},
+        'content/news/photo.md:4: Photo "nothere.jpg" is not in content/',
+    ),
+    "missing map": (
+        {"editions/27.md": (SITES / "minimal/content/editions/27.md").read_text(encoding="utf-8")
+         .replace("Title:", "Map: images/none.svg\nTitle:", 1)},
+        "content/editions/27.md:1: Map: content/images/none.svg is not there (check the name)",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("mistake", MISTAKES)
+def test_a_writers_mistake_is_said_in_one_line_without_a_traceback(project, mistake):
+    files, message = MISTAKES[mistake]
+    write_tree(project / "content", files)
+    done = build(project)
+    said = done.stdout + done.stderr
+    assert done.returncode == 1
+    assert message in said and "Traceback" not in said
+    assert said.index(message) < said.index("CRITICAL")  # in the order it was said
+    debugged = run(project, "build", "--debug")
+    assert "Traceback" in debugged.stdout + debugged.stderr  # for developers

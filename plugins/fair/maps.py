@@ -37,13 +37,24 @@ def read_map(path: Path, shown: str) -> ElementTree.Element:
     try:
         root = ElementTree.parse(path).getroot()
     except FileNotFoundError:
-        raise MapError(f"{shown}: the venue map is not there (check the Map: line)") from None
+        raise MapError(f"{shown} is not there (check the name)") from None
     except ElementTree.ParseError as error:
-        message = f"{shown}: the venue map is not a drawing that can be read ({error}); "
-        raise MapError(message + "save it again as SVG") from None
+        raise MapError(
+            f"{shown} is not a drawing that can be read ({error}; save it again as SVG)"
+        ) from None
     if root.tag != f"{SVG}svg":
-        raise MapError(f"{shown}: the venue map is not an SVG drawing (save it as SVG)")
+        raise MapError(f"{shown} is not an SVG drawing (save it as SVG)")
     return root
+
+
+def map_problem(text, content: Path) -> str | None:
+    """What is wrong with the map an edition's Map: line names, if anything."""
+    relative = text.get("map")
+    try:
+        read_map(content / relative, f"{content.name}/{relative}") if relative else None
+    except MapError as error:
+        return f"Map: {error}"
+    return None
 
 
 def local(tag: str) -> str:

@@ -6,6 +6,7 @@ from pathlib import Path
 from plugins.content_rules.slugs import slug_from_file_stem
 from plugins.core.problems import Problem
 
+from .maps import map_problem
 from .model import (
     Edition,
     Product,
@@ -130,6 +131,11 @@ def read_edition_reference(text: Text, fair: Fair) -> tuple[int | None, list[Pro
     return None, [text.problem("edition", undefined_edition(value, fair))]
 
 
+def map_problems(texts: dict, root: Path) -> list[Problem]:
+    found = ((text, map_problem(text, root)) for text in texts.values())
+    return [text.problem("map", wrong) for text, wrong in found if wrong]
+
+
 def attach_photos(fair: Fair, photos) -> None:
     """Each edition's and product's photos, as made by the photo pipeline (a photo that
     could not be made is left out; it was said when it was made)."""
@@ -154,7 +160,7 @@ def read_fair(settings: dict, languages: list[str], addresses, shown) -> Fair:
             fair.problems += found
             edition.path = addresses.path("EDITION", number=edition.number)
             edition.photo_paths, found = photos_of(texts, languages[0], root)
-            fair.problems += found
+            fair.problems += found + map_problems(texts, root)
             fair.editions.append(edition)
     fair.editions.sort(key=lambda e: e.start, reverse=True)
     for stem, texts in bilingual_files(
