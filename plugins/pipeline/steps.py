@@ -46,7 +46,7 @@ class Step:
 
 
 def search_index(state: BuildState, settings: dict) -> None:
-    index_site(state.output_path, state.cache_path)
+    index_site(state.output_path, state.cache_path, settings.get("SEARCH_NODE", ""))
 
 
 # The sharing cards come after the search index: their worker processes go on making

