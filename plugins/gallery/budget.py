@@ -42,8 +42,9 @@ def size_report(state, settings: dict) -> dict:
     for product in fair.products if fair else []:
         size = sum(files_bytes(output, photo.cache_files) for photo in product.photos)
         editions[str(product.edition)] = editions.get(str(product.edition), 0) + size
+    listed = state.output_files  # as the last guard found them, just before
     return {
-        "total": folder_bytes(output),
+        "total": sum(size for size, _ in listed.values()) if listed else folder_bytes(output),
         "budget": settings.get("SITE_SIZE_BUDGET", GIGABYTE),
         "editions": editions,
         "galleries": sorted(galleries, key=lambda g: -g["bytes"]),

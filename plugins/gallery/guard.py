@@ -45,18 +45,26 @@ def what_is_wrong(path: Path, widest: int) -> str | None:
     return None
 
 
-def published_images(output: Path) -> dict[str, list[int]]:
-    """{path: [size, modification time]} of every raster image under output/."""
+def output_files(output: Path) -> dict[str, list[int]]:
+    """{path: [size, modification time]} of every file under output/ (one walk, which the
+    size report reads too)."""
     found = {}
-    for folder, folders, files in os.walk(output):
-        if folder == str(output):
-            folders[:] = [name for name in folders if name not in SKIPPED]
+    for folder, _, files in os.walk(output):
         for name in files:
-            if os.path.splitext(name)[1].lower() in RASTER:
-                path = os.path.join(folder, name)
-                stat = os.stat(path)
-                found[path] = [stat.st_size, stat.st_mtime_ns]
+            path = os.path.join(folder, name)
+            stat = os.stat(path)
+            found[path] = [stat.st_size, stat.st_mtime_ns]
     return found
+
+
+def published_images(files: dict[str, list[int]], output: Path) -> dict[str, list[int]]:
+    """The raster images among `files`, but for the search index's own files."""
+    skipped = tuple(os.path.join(output, name) + os.sep for name in SKIPPED)
+    return {
+        path: stamp
+        for path, stamp in files.items()
+        if os.path.splitext(path)[1].lower() in RASTER and not path.startswith(skipped)
+    }
 
 
 def earlier_passes(cache: Path) -> dict[str, list[int]]:
@@ -76,7 +84,8 @@ def check_published(state, settings: dict) -> None:
     size and time under the same settings (kept in CACHE_PATH/published-images.json)."""
     output, cache = Path(state.output_path), Path(state.cache_path)
     widest = 0 if settings["GALLERY_FULL_SIZE"] else widest_published(settings)
-    images, passed = published_images(output), earlier_passes(cache)
+    state.output_files = output_files(output)
+    images, passed = published_images(state.output_files, output), earlier_passes(cache)
     if passed.get("widest") != widest:
         passed = {}
     problems, fine = [], {"widest": widest}

@@ -9,6 +9,7 @@ its ``Photo:``, else its gallery's cover, else its first photo in the text.
 import html
 import posixpath
 import re
+from functools import cached_property
 from pathlib import Path
 
 from plugins.core.photo_references import resolve
@@ -17,7 +18,9 @@ from plugins.core.problems import Problem, shown_path
 from .galleries import Photo
 
 IMAGE = re.compile(r"<img\b[^>]*>")
-LINK = re.compile(r'(<a\b[^>]*?\bhref=")([^"]*)(")')
+LINK = re.compile(  # links to a photo file only: the others are left as they are
+    r'(<a\b[^>]*?\bhref=")([^"]*\.(?:jpe?g|png|webp|heic|heif)(?:[?#][^"]*)?)(")', re.IGNORECASE
+)
 ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
 KEPT = ("alt", "title", "lang")
 MISSING = (
@@ -42,11 +45,18 @@ class PagePhotos:
     """The photo references of one page (its file in `folder`, below content/), resolved
     against the site's photos."""
 
-    def __init__(self, folder: str, state, sizes: str):
-        self.folder, self.state, self.sizes = folder, state, sizes
+    def __init__(self, folder, state, sizes: str):
+        """`folder`: the page's folder below content/, or a function giving it (asked only
+        when the page names a photo: working it out for every page takes time)."""
+        self.folder_of = folder if callable(folder) else lambda: folder
+        self.state, self.sizes = state, sizes
         self.root = state.addresses.roots[state.main_lang]
         self.found: list[Photo] = []
         self.missing: list[str] = []
+
+    @cached_property
+    def folder(self) -> str:
+        return self.folder_of()
 
     def photo(self, reference: str) -> Photo | bool | None:
         """The Photo, None when `reference` is not to a photo of the site, False when it
@@ -76,13 +86,17 @@ class PagePhotos:
         return f"{found[1]}{html.escape(self.root)}/{html.escape(photo.largest()[2])}{found[3]}"
 
     def rewrite(self, text: str, first_is_main: bool) -> str:
-        text = IMAGE.sub(lambda found: self.image(found, first_is_main), text)
-        return LINK.sub(self.link, text)
+        if "<img" in text:
+            text = IMAGE.sub(lambda found: self.image(found, first_is_main), text)
+        return LINK.sub(self.link, text) if "<a" in text else text
 
 
 def place_photos(content, state) -> None:
     """Give `content` (an article or page) its photos' files and its lead photo."""
-    folder = posixpath.dirname(content.get_relative_source_path() or "")
+
+    def folder() -> str:
+        return posixpath.dirname(content.get_relative_source_path() or "")
+
     page = PagePhotos(folder, state, content.settings["GALLERY_INLINE_SIZES"])
     own = content.metadata.get("photo")
     own_photo = page.photo(own) if own else None
@@ -93,9 +107,11 @@ def place_photos(content, state) -> None:
     if summary:
         content.metadata["summary"] = page.rewrite(summary, first_is_main=False)
         content._summary = content.metadata["summary"]
-    content.own_photo = own_photo or original_photo(content, state) or None
+    needs_original = not own_photo or not content.metadata.get("gallery")
+    source = original(content, state) if needs_original else None
+    content.own_photo = own_photo or original_photo(content, source, state) or None
     content.lead_photo = (
-        content.own_photo or gallery_cover(content, state) or next(iter(page.found), None)
+        content.own_photo or gallery_cover(content, source, state) or next(iter(page.found), None)
     )
     state.photos.missing.update(missing_problems(content, page.missing))
 
@@ -107,9 +123,8 @@ def original(content, state):
     return next((o for o in others if o.lang == state.main_lang and o is not source), None)
 
 
-def original_photo(content, state) -> Photo | None:
-    """A translation without a Photo: of its own shows its original's."""
-    source = original(content, state)
+def original_photo(content, source, state) -> Photo | None:
+    """A translation without a Photo: of its own shows its original's (`source`)."""
     name = source.matter.get("photo") if source else None
     if not name:
         return None
@@ -125,8 +140,8 @@ def photos_in_html(text: str, folder: str, state, sizes: str) -> str:
     return PagePhotos(folder, state, sizes).rewrite(text, first_is_main=False)
 
 
-def gallery_cover(content, state) -> Photo | None:
-    source = original(content, state)
+def gallery_cover(content, source, state) -> Photo | None:
+    """The cover of the gallery the page (or its original, `source`) names."""
     name = content.metadata.get("gallery") or (source.matter.get("gallery") if source else None)
     gallery = next((g for g in state.galleries.galleries if g.slug == name), None)
     return gallery.cover if gallery else None

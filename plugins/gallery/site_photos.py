@@ -6,6 +6,7 @@ widths in WebP and one JPEG) and is published once for every language at
 ``photos/<its folder under content/>/<name>-<width>.webp``. The original is not published.
 """
 
+import os
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,15 +34,16 @@ class SitePhotos:
 def find_site_photos(content: Path, gallery_root: Path) -> dict[str, Path]:
     """Raster images anywhere under content/, except in the galleries' folder."""
     found = {}
-    for path in sorted(content.rglob("*")):
-        if path.suffix.lower() not in SUPPORTED or not path.is_file():
-            continue
-        relative = path.relative_to(content)
-        hidden = any(part.startswith(".") for part in relative.parts)
-        if hidden or path.is_relative_to(gallery_root):
-            continue
-        found[relative.as_posix()] = path
-    return found
+    for folder, folders, files in os.walk(content):
+        here = Path(folder)
+        folders[:] = [
+            name for name in folders if not name.startswith(".") and here / name != gallery_root
+        ]
+        for name in files:
+            if os.path.splitext(name)[1].lower() in SUPPORTED and not name.startswith("."):
+                path = here / name
+                found[path.relative_to(content).as_posix()] = path
+    return dict(sorted(found.items()))
 
 
 def published_prefix(relative: str) -> str:
