@@ -100,7 +100,11 @@ INDEX_SAVE_AS = "news/index.html"
 HOME_SAVE_AS = "index.html"
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
-DIRECT_TEMPLATES = ["home", "index", "categories", "tags", "archives", "search", "404"]
+DIRECT_TEMPLATES = ["home", "index", "categories", "tags", "archives", "search", "404", "offline"]
+OFFLINE_SAVE_AS = "offline/index.html"  # shown by the service worker for a page not kept
+# Kept on a phone for offline use after one visit, besides the current edition's pages.
+OFFLINE_PAGES = ["pages/visit/"]
+OFFLINE_BUDGET = 2_000_000  # bytes a first visit may keep: make check warns above
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = "search/index.html"
 SEARCH_INDEX = True  # Pagefind, after the build (plugins/search)

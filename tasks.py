@@ -112,7 +112,7 @@ def test(c, fast=False):
     """Run the test suite (all of it, or without the browser with --fast)."""
     marker = '-m "not browser"' if fast else ""
     # On every core (pytest-xdist): 2 cores, 379 tests: 228 s one at a time, 159 s with -n.
-    c.run(f"{BIN / 'pytest'} -n auto {marker}", pty=False, env=node_path())
+    c.run(f"{BIN / 'pytest'} -n auto --dist loadgroup {marker}", pty=False, env=node_path())
 
 
 @task

@@ -24,7 +24,22 @@ def size_lines(report: dict) -> list[str]:
     for edition, size in sorted(report["editions"].items(), key=lambda item: item[0]):
         name = f"edition {edition}" if edition != "none" else "no edition"
         lines.append(f"  photos of {name}: {megabytes(size)}")
+    if "offline" in report:
+        lines.append(
+            f"Kept on a phone for offline use after one visit: {megabytes(report['offline'])} "
+            f"(OFFLINE_BUDGET {megabytes(report['offline_budget'])})"
+        )
     return lines
+
+
+def offline_warning(report: dict) -> str | None:
+    if report.get("offline", 0) <= report.get("offline_budget", 0) or "offline" not in report:
+        return None
+    return (
+        f"a first visit keeps {megabytes(report['offline'])} for offline use, more than "
+        f"OFFLINE_BUDGET ({megabytes(report['offline_budget'])}): keep fewer pages in "
+        "OFFLINE_PAGES, or smaller product photos"
+    )
 
 
 def biggest(report: dict, count: int = 3) -> str:

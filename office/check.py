@@ -200,13 +200,13 @@ def size_findings(cache_path: Path) -> tuple[list[str], list[Finding]]:
     """What the test build weighed, as lines to print, and a warning near the budget."""
     from plugins.gallery.budget import read_size_report
 
-    from .budget import over_warning, size_lines
+    from .budget import offline_warning, over_warning, size_lines
 
     measured = read_size_report(cache_path)
     if measured is None:
         return [], []
-    warning = over_warning(measured)
-    found = [Finding(Problem("output/", 0, warning), "warning")] if warning else []
+    warnings = [over_warning(measured), offline_warning(measured)]
+    found = [Finding(Problem("output/", 0, w), "warning") for w in warnings if w]
     return size_lines(measured), found
 
 

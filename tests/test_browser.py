@@ -41,6 +41,7 @@ PAGES = [
     "products/chonnabot-mudmee-silk/",
     "products/herbal-compress-waeng-yai/",
     "search/",
+    "offline/",
 ]
 BOTH_LANGUAGES = PAGES + [f"en/{path}" for path in PAGES if "chuan" not in path]
 

@@ -3,6 +3,7 @@ of the project with a small site."""
 
 import hashlib
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -249,6 +250,8 @@ def test_check_passes_a_clean_site(project):
     done = run(project, "check")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 error(s)" in done.stdout
+    kept = re.search(r"Kept on a phone for offline use after one visit: ([\d.]+) MB", done.stdout)
+    assert kept and 0 < float(kept[1]) <= 2.0
 
 
 # ---- helpers for the preview's tests (test_preview.py) ----------------------------
