@@ -24,7 +24,7 @@ def size_lines(report: dict) -> list[str]:
     for edition, size in sorted(report["editions"].items(), key=lambda item: item[0]):
         name = f"edition {edition}" if edition != "none" else "no edition"
         lines.append(f"  photos of {name}: {megabytes(size)}")
-    if "offline" in report:
+    if report["offline"]:
         lines.append(
             f"Kept on a phone for offline use after one visit: {megabytes(report['offline'])} "
             f"(OFFLINE_BUDGET {megabytes(report['offline_budget'])})"
@@ -33,7 +33,7 @@ def size_lines(report: dict) -> list[str]:
 
 
 def offline_warning(report: dict) -> str | None:
-    if report.get("offline", 0) <= report.get("offline_budget", 0) or "offline" not in report:
+    if report["offline"] <= report["offline_budget"]:
         return None
     return (
         f"a first visit keeps {megabytes(report['offline'])} for offline use, more than "

@@ -237,12 +237,13 @@ def test_a_site_over_its_size_budget_is_not_published(repositories):
     for number in range(3):
         save_jpeg(project / f"content/galleries/stage/{number}.jpg", marked((2400, 1600)))
     with (project / "pelicanconf.py").open("a") as settings:
-        settings.write("\nSITE_SIZE_BUDGET = 400_000\n")
+        settings.write("\nSITE_SIZE_BUDGET = 400_000\nOFFLINE_BUDGET = 100_000\n")
     commit_all(project, "Photos, and a small budget")
     checked = run(project, "check")
     assert "Site size: " in checked.stdout and "of 0.4 MB" in checked.stdout
     assert "photos of edition 27: " in checked.stdout
     assert "warning  the site is " in checked.stdout and "stage (" in checked.stdout
+    assert "for offline use, more than OFFLINE_BUDGET (0.1 MB)" in checked.stdout
     done = publish(project)
     assert done.returncode == 1
     said = done.stdout + done.stderr

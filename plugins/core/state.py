@@ -44,7 +44,7 @@ class BuildState:
     cards_wanted: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     card_maker: CardMaker | None = None  # makes them while the pages are written
     pages: list[dict] = field(default_factory=list)  # every written page, for the sitemap
-    offline_bytes: int = 0  # what a first visit keeps for offline use (plugins/offline)
+    offline: tuple[int, int] = (0, 0)  # bytes a first visit keeps for offline use, its budget
     output_files: dict[str, list[int]] = field(default_factory=dict)  # path → [size, time]
 
     def __reduce__(self):

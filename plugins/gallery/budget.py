@@ -48,8 +48,8 @@ def size_report(state, settings: dict) -> dict:
         "budget": settings.get("SITE_SIZE_BUDGET", GIGABYTE),
         "editions": editions,
         "galleries": sorted(galleries, key=lambda g: -g["bytes"]),
-        "offline": state.offline_bytes,
-        "offline_budget": settings.get("OFFLINE_BUDGET", 2_000_000),
+        "offline": state.offline[0],
+        "offline_budget": state.offline[1],
     }
 
 
