@@ -69,14 +69,8 @@ def publish(state) -> None:
 
 def build_photos(settings: dict, state) -> tuple[GallerySite, SitePhotos]:
     """The galleries, and every other photo of the site, made in one run of the pool."""
-    shown = shown_path(settings)
-    content = Path(settings["PATH"])
-    url = state.addresses.patterns["GALLERY_URL"]
-    galleries = find_galleries(content / settings["GALLERY_PATH"], url)
-    problems = []
-    for gallery in galleries:
-        problems += read_notes(gallery, state.languages, shown)
-        problems += [not_a_photo(shown(path)) for path in photo_files(gallery)[1]]
+    shown, content = shown_path(settings), Path(settings["PATH"])
+    galleries, problems = read_galleries(settings, state, shown)
     sources, same_name = same_name_problems(
         find_site_photos(content, content / settings["GALLERY_PATH"]), shown
     )
@@ -89,17 +83,33 @@ def build_photos(settings: dict, state) -> tuple[GallerySite, SitePhotos]:
         failures = attach_results(gallery, results)
         problems += [Problem(shown(f.source), 0, f"{f.reason}; left out") for f in failures]
     photos.problems += attach_site_photos(photos, results, shown)
-    photos.in_galleries = {
-        (gallery.folder / photo.file).relative_to(content).as_posix(): photo
-        for gallery in galleries
-        for photo in gallery.photos
-    }
-    problems += unknown_gallery_references(settings, state.index, {g.slug for g in galleries})
+    photos.in_galleries = gallery_photos_by_path(galleries, content)
     kept = sorted((g for g in galleries if g.photos), key=newest_first)
     encoded = sum(result.encoded for result in results.values())
     site = GallerySite(kept, results, cache_dir, encoded, in_order(problems + photos.problems))
     report(site, len(photos.photos), strict=settings["GALLERY_STRICT"])
     return site, photos
+
+
+def read_galleries(settings: dict, state, shown) -> tuple[list[Gallery], list[Problem]]:
+    """Every gallery folder with its notes, and the problems in them."""
+    url = state.addresses.patterns["GALLERY_URL"]
+    galleries = find_galleries(Path(settings["PATH"]) / settings["GALLERY_PATH"], url)
+    problems = []
+    for gallery in galleries:
+        problems += read_notes(gallery, state.languages, shown)
+        problems += [not_a_photo(shown(path)) for path in photo_files(gallery)[1]]
+    slugs = {gallery.slug for gallery in galleries}
+    return galleries, problems + unknown_gallery_references(settings, state.index, slugs)
+
+
+def gallery_photos_by_path(galleries: list[Gallery], content: Path) -> dict[str, Photo]:
+    """A page may name a gallery's photo too (Photo: /galleries/opening-day/stage.jpg)."""
+    return {
+        (gallery.folder / photo.file).relative_to(content).as_posix(): photo
+        for gallery in galleries
+        for photo in gallery.photos
+    }
 
 
 def attach_site_photos(photos: SitePhotos, results: dict[str, Result], shown) -> list[Problem]:
