@@ -72,11 +72,13 @@ def translations(c, init=""):
     template = f"{folder}/messages.pot"
     pybabel = BIN / "pybabel"
     c.run(
-        f"{pybabel} extract --no-location --omit-header -F babel.cfg -o {template} theme/templates"
+        f"{pybabel} extract --no-location --omit-header --no-wrap -F babel.cfg -o {template} "
+        "theme/templates"
     )
     if init:
         c.run(f"{pybabel} init -i {template} -d {folder} -l {init}")
-    c.run(f"{pybabel} update --no-fuzzy-matching --omit-header -i {template} -d {folder}")
+    # The catalogs keep their headers (Language, Plural-Forms): --omit-header here dropped them.
+    c.run(f"{pybabel} update --no-fuzzy-matching --no-wrap -i {template} -d {folder}")
 
 
 def node_path() -> dict[str, str]:

@@ -328,3 +328,23 @@ def test_a_writers_mistake_is_said_in_one_line_without_a_traceback(project, mist
     assert said.index(message) < said.index("CRITICAL")  # in the order it was said
     debugged = run(project, "build", "--debug")
     assert "Traceback" in debugged.stdout + debugged.stderr  # for developers
+
+
+def test_collecting_the_interface_words_keeps_the_catalogs_whole(project):
+    """`invoke translations` updates the catalogs without losing their headers (the Thai
+    plural form) or a translation already made."""
+    from babel.messages.pofile import read_po
+
+    catalogs = project / "theme/translations"
+    before = {}
+    for lang in ("th", "en"):
+        with (catalogs / lang / "LC_MESSAGES/messages.po").open("rb") as file:
+            before[lang] = {m.id: m.string for m in read_po(file) if m.id and m.string}
+    done = run(project, "translations")
+    assert done.returncode == 0, done.stderr
+    for lang in ("th", "en"):
+        text = (catalogs / lang / "LC_MESSAGES/messages.po").read_text(encoding="utf-8")
+        assert f"Language: {lang}" in text and "Plural-Forms: nplurals=" in text
+        with (catalogs / lang / "LC_MESSAGES/messages.po").open("rb") as file:
+            after = {m.id: m.string for m in read_po(file) if m.id and m.string}
+        assert after == before[lang]
