@@ -1,5 +1,6 @@
 """Being found and shared: social tags and cards, share links, sitemap, robots, feeds, QR."""
 
+import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -42,6 +43,10 @@ def test_a_page_without_a_photo_gets_its_own_card(minimal_site):
     other = local_file(minimal_site, meta(page(minimal_site, "news/first-day/"), "og:image"))
     assert card != other
     assert Image.open(card).size == (1200, 630)
+    blocks = [json.loads(s.string) for s in page(minimal_site, "news/year-end/").select(
+        'script[type="application/ld+json"]')]  # fmt: skip
+    news = next(block for block in blocks if block["@type"] == "NewsArticle")
+    assert news["image"] == [meta(page(minimal_site, "news/year-end/"), "og:image")]
     home = meta(page(minimal_site, ""), "og:image")
     assert home.endswith("/theme/social/card-th.jpg")
 

@@ -48,10 +48,11 @@ def product_data(settings: dict, state, product, gallery) -> dict:
     return structured.product(product, lang, page, image)
 
 
-def news_data(settings: dict, state, article, gallery) -> dict:
+def news_data(settings: dict, state, article, gallery, card: str | None = None) -> dict:
+    """`card`: the page's sharing card, the image of news that has no photo at all."""
     lang, addresses = settings["DEFAULT_LANG"], state.addresses
     url = addresses.absolute(lang, settings["ARTICLE_URL"].format(slug=article.slug))
-    image = photo_address(state, getattr(article, "lead_photo", None))
+    image = photo_address(state, getattr(article, "lead_photo", None)) or card
     return structured.news_article(article, lang, url, organiser(settings, addresses), image)
 
 
