@@ -5,11 +5,22 @@ import tempfile
 from pathlib import Path
 
 
+def process_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+UMASK = process_umask()  # read once, when nothing else runs yet
+
+
 def write_atomically(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, then rename it into place."""
+    """Write to a temporary file beside the target, then rename it into place. The file gets
+    the permissions of any file written plainly (mkstemp's own are owner-only)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
+        os.fchmod(handle, 0o666 & ~UMASK)
         with os.fdopen(handle, "wb") as file:
             file.write(data)
         os.replace(temporary, target)
