@@ -6,6 +6,7 @@ import functools
 import http.server
 import shutil
 import threading
+import time
 
 import pytest
 from conftest import ROOT, QuietHandler, build_site
@@ -29,6 +30,17 @@ NOTE = {"th": "สำเนาที่เก็บไว้ในเครื�
 OFFLINE_TITLE = {"th": "ไม่ได้เชื่อมต่ออินเทอร์เน็ต", "en": "You are offline"}
 
 
+SLOW = threading.Event()  # set: pages take longer than the worker waits for them
+SLOW_SECONDS = 8
+
+
+class MaybeSlowHandler(QuietHandler):
+    def do_GET(self):
+        if SLOW.is_set() and self.path.endswith("/"):
+            time.sleep(SLOW_SECONDS)
+        super().do_GET()
+
+
 class Server:
     """The built site on a fixed port, stopped and started again as a network comes and goes."""
 
@@ -36,7 +48,7 @@ class Server:
         self.output, self.port, self.server = output, 0, None
 
     def start(self):
-        handler = functools.partial(QuietHandler, directory=str(self.output))
+        handler = functools.partial(MaybeSlowHandler, directory=str(self.output))
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
         self.port = self.server.server_address[1]
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
@@ -162,3 +174,19 @@ def test_online_again_a_changed_programme_is_seen(venue, gone_offline):
             break
         page.wait_for_timeout(200)
     assert len(names) == 1 and names != first_version
+
+
+def test_on_a_network_too_slow_the_kept_copy_shows_after_four_seconds(venue, gone_offline):
+    """Runs after the site is online again: the server now answers pages after 8 s."""
+    _, origin, _, _ = venue
+    page = gone_offline
+    SLOW.set()
+    try:
+        started = time.monotonic()
+        page.goto(f"{origin}/en/{EDITION}", timeout=20000)
+        waited = time.monotonic() - started
+        page.locator(".offline-note").wait_for(state="visible")
+    finally:
+        SLOW.clear()
+    assert 3.5 < waited < SLOW_SECONDS - 1, waited
+    assert page.locator("#programme").count() == 1
