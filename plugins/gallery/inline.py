@@ -16,29 +16,17 @@ from plugins.core.photo_references import resolve
 from plugins.core.problems import Problem, shown_path
 
 from .galleries import Photo
+from .markup import LAZY, MAIN, img_tag
 
 IMAGE = re.compile(r"<img\b[^>]*>")
 LINK = re.compile(  # links to a photo file only: the others are left as they are
     r'(<a\b[^>]*?\bhref=")([^"]*\.(?:jpe?g|png|webp|heic|heif)(?:[?#][^"]*)?)(")', re.IGNORECASE
 )
 ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
-KEPT = ("alt", "title", "lang")
 MISSING = (
     'Photo "{}" is not in content/ (check the name; photos go in content/images/, '
     "or beside the page)"
 )
-
-
-def img_tag(photo: Photo, root: str, sizes: str, attributes: dict, first: bool) -> str:
-    """The same <img> as the theme's photo_img macro. `attributes` are already escaped."""
-    width, height, path = photo.fallback()
-    srcset = html.escape(photo.srcset("webp", root))
-    kept = "".join(f' {name}="{attributes[name]}"' for name in KEPT if name in attributes)
-    loading = ' fetchpriority="high"' if first else ' loading="lazy"'
-    return (
-        f'<img src="{html.escape(root)}/{html.escape(path)}" srcset="{srcset}" '
-        f'sizes="{sizes}" width="{width}" height="{height}"{kept}{loading} decoding="async">'
-    )
 
 
 class PagePhotos:
@@ -76,8 +64,8 @@ class PagePhotos:
         if not photo:
             return found[0] if photo is None else ""
         self.found.append(photo)
-        first = first_is_main and len(self.found) == 1
-        return img_tag(photo, self.root, self.sizes, attributes, first)
+        main = first_is_main and len(self.found) == 1
+        return img_tag(photo, self.root, self.sizes, attributes, MAIN if main else LAZY)
 
     def link(self, found: re.Match) -> str:
         photo = self.photo(found[2])
