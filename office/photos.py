@@ -103,16 +103,16 @@ def import_photos(source: Path, content: Path, gallery: str) -> ImportReport:
 
 def gallery_folder(galleries: Path, name: str) -> Path | None:
     """The gallery named by its folder (opening-day), or by its Thai title (วันเปิดงาน)."""
+    from plugins.content_rules.frontmatter import read_front_matter
     from plugins.content_rules.slugs import slug_for_text
 
     for candidate in (name, slug_for_text(name)):
         if candidate and (galleries / candidate).is_dir():
             return galleries / candidate
-    for notes in sorted(galleries.glob("*/index.md")):
-        head = notes.read_text(encoding="utf-8-sig").split("\n\n", 1)[0]
-        if f"Title: {name}" in head.splitlines():
-            return notes.parent
-    return None
+    titled = (
+        n for n in sorted(galleries.glob("*/index.md")) if read_front_matter(n).get("title") == name
+    )
+    return next((notes.parent for notes in titled), None)
 
 
 def add_one(path, target, gallery, report, digests, hashes, names) -> None:

@@ -9,7 +9,7 @@ import json
 import os
 from pathlib import Path
 
-from plugins.core.files import write_atomically
+from plugins.core.files import write_if_changed
 
 REPORT = "site-size.json"
 GIGABYTE = 1_000_000_000
@@ -56,7 +56,7 @@ def size_report(state, settings: dict) -> dict:
 def write_size_report(state, settings: dict) -> None:
     report = size_report(state, settings)
     text = json.dumps(report, ensure_ascii=False, indent=1)
-    write_atomically(Path(state.cache_path) / REPORT, text.encode("utf-8"))
+    write_if_changed(Path(state.cache_path) / REPORT, text.encode("utf-8"))
 
 
 def read_size_report(cache_path: Path) -> dict | None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from plugins.core.files import write_atomically
+from plugins.core.files import write_if_changed
 from plugins.core.problems import ContentError, Problem
 
 RASTER = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".avif", ".tif", ".tiff"}
@@ -97,7 +97,7 @@ def check_published(state, settings: dict) -> None:
             problems.append(Problem(shown, 0, f"{wrong}: {fix}"))
         else:
             fine[path] = stamp
-    write_atomically(cache / CHECKED, json.dumps(fine).encode())
+    write_if_changed(cache / CHECKED, json.dumps(fine).encode())
     if problems:
         for problem in problems:
             print(problem)
