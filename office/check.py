@@ -40,19 +40,29 @@ def placeholder_findings(settings: dict) -> list[Finding]:
     """A field still holding what new-post, new-product or new-gallery wrote in its place:
     "(ชื่อกลุ่มผู้ผลิต)", "(English name)" … would be published as it is. Drafts may keep
     them: they are not published."""
-    from plugins.content_rules.frontmatter import read_front_matter
+    from plugins.core.front_matter import read_front_matter
 
     shown, found = shown_path(settings), []
     for path in sorted(Path(settings["PATH"]).rglob("*.md")):
         matter = read_front_matter(path)
         if (matter.get("status") or "").strip().lower() in DRAFT_WORDS:
             continue
-        for key, field in matter.fields.items():
-            if PLACEHOLDER.match(field.value):
-                name = key.capitalize()
-                message = f'{name} is still "{field.value}", as new-* wrote it (write the real one)'
-                found.append(Finding(Problem(shown(path), field.line, message), "error"))
+        for key, line, value in texts_of(matter):
+            if PLACEHOLDER.match(value):
+                message = f'{key} is still "{value}", as new-* wrote it (write the real one)'
+                found.append(Finding(Problem(shown(path), line, message), "error"))
     return found
+
+
+def texts_of(matter):
+    """(key as written, line, text) of every text in the front matter, in lists too."""
+    for key, field in matter.fields.items():
+        name = matter.names.get(key, key.capitalize())
+        values = field.value if isinstance(field.value, list) else [field.value]
+        for number, value in enumerate(values):
+            line = field.item_line(number) if isinstance(field.value, list) else field.line
+            parts = value.items() if isinstance(value, dict) else [(name, value)]
+            yield from ((part, line, text) for part, text in parts if isinstance(text, str))
 
 
 def translation_warnings(index, settings: dict) -> list[Finding]:
@@ -105,7 +115,7 @@ def gallery_findings(settings: dict) -> list[Finding]:
     found = []
     for gallery in find_galleries(Path(settings["PATH"]) / settings["GALLERY_PATH"]):
         found += [Finding(p, "error") for p in read_notes(gallery, languages, shown)]
-        photos, others = photo_files(gallery)
+        photos, others = photo_files(gallery.folder)
         found += [Finding(Problem(shown(p), 0, NOT_A_PHOTO), "error") for p in others]
         found += [photo_finding(path, shown) for path in photos]
         found += caption_warnings(gallery, languages, shown)
@@ -132,13 +142,15 @@ def photo_finding(path: Path, shown) -> Finding | None:
 
 
 def caption_warnings(gallery, languages: list[str], shown) -> list[Finding]:
+    from plugins.content_rules.checks import LANGUAGE_NAMES_IN_ENGLISH as NAMES
+
     found = []
     for photo in gallery.photos:
         for lang in languages:
             if not photo.captions.get(lang):
-                notes = "index.md" if lang == languages[0] else f"index.{lang}.md"
-                fix = f"add '{photo.file}: …' to {notes}"
-                message = f"no {lang} caption, which is also its alt text ({fix})"
+                key = "Caption" if lang == languages[0] else f"Caption_{lang}"
+                fix = f"write its {key}: under Photos: in index.md, or in the editor"
+                message = f"no {NAMES.get(lang, lang)} caption, which is also its alt text ({fix})"
                 found.append(
                     Finding(Problem(shown(gallery.folder / photo.file), 0, message), "warning")
                 )

@@ -18,7 +18,7 @@ from pelican.generators import StaticGenerator
 from pelican.plugins.i18n_subsites import i18n_subsites
 from pelican.settings import read_settings
 
-from plugins.content_rules.frontmatter import read_front_matter
+from plugins.core.front_matter import read_front_matter
 from plugins.core.state import state_of
 from plugins.pipeline.writer import WholeFileWriter
 

@@ -1,27 +1,27 @@
 """`invoke new-post`, `new-product`, `new-edition`, `new-gallery`: files that build cleanly,
-with every field the type needs, an ASCII name and an English twin to fill in."""
+with every field the type needs and an ASCII name, written in the one form the browser
+editor reads and writes (plugins/core/front_matter.py).
+
+A new entry starts in Thai only, as in the editor: its English file is made when someone
+translates it (in the editor's English pane, or as <name>.en.md beside it), so no empty
+English page is ever published."""
 
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from plugins.content_rules.slugs import is_clean_slug, slug_for_text
+from plugins.core import front_matter
 from plugins.core.staff_dates import read_date
 from plugins.fair.names import CATEGORIES, DISTRICTS, lookup
 
 from . import Refused
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
-PROGRAMME_HEADER = (
-    "| Date | Start | End | Thai title | English title | Thai place | English place |\n"
-    "|---|---|---|---|---|---|---|\n"
-)
 
 
-def document(fields: dict[str, str], body: str) -> str:
-    """Front matter, one `Key: value` a line, a blank line, then the text."""
-    lines = [f"{key}: {value}".rstrip() for key, value in fields.items()]
-    return "\n".join(lines) + f"\n\n{body}\n"
+def document(fields: dict[str, object], body: str) -> str:
+    return front_matter.render(fields, body)
 
 
 def slug_of(title: str, slug: str = "") -> str:
@@ -55,32 +55,26 @@ def newest_edition(content: Path) -> str:
     return str(max(numbers)) if numbers else ""
 
 
-def new_post(content: Path, title: str, slug: str = "", category: str = "ข่าว") -> list[Path]:
+def new_post(content: Path, title: str, slug: str = "", category: str = "news") -> list[Path]:
+    """A press release in Thai, a draft (previewed, not published) until it is written."""
     slug = slug_of(title, slug)
-    common = {"Date": datetime.now(BANGKOK).strftime("%Y-%m-%d %H:%M")}
-    if newest_edition(content):
-        common["Edition"] = newest_edition(content)
-    thai = document({"Title": title, **common, "Category": category}, "เขียนเนื้อข่าวที่นี่")
-    # A draft until someone translates it: previewed, never published as "(English title)".
-    english_fields = {"Title": "(English title)", **common, "Lang": "en", "Category": "News"}
-    english = document({**english_fields, "Status": "draft"}, "The English text.")
-    folder = content / "news"
-    return write_new({folder / f"{slug}.md": thai, folder / f"{slug}.en.md": english})
+    fields = {"Title": title, "Date": datetime.now(BANGKOK).strftime("%Y-%m-%d %H:%M")}
+    edition = newest_edition(content)
+    fields.update({"Edition": int(edition)} if edition else {})
+    fields.update({"Category": category, "Status": "draft"})
+    thai = document(fields, "เขียนเนื้อข่าวที่นี่")
+    return write_new({content / "news" / f"{slug}.md": thai})
 
 
-def product_fields(title, category, district, booth, stars, edition) -> dict[str, str]:
+def product_fields(title, category, district, booth, stars, edition) -> dict[str, object]:
     return {
         "Title": title,
         "Category": category,
-        "Stars": str(stars),
+        "Stars": stars,
         "Producer": "(ชื่อกลุ่มผู้ผลิต)",
-        "Tambon": "",
-        "District": district,
-        "Price": "",
+        "District": DISTRICTS[district]["th"],
         "Booth": booth,
-        "Photo": "",
-        "Edition": edition,
-        **dict.fromkeys(("Phone", "Line", "Facebook", "Gallery", "Summary"), ""),
+        "Edition": int(edition),
     }
 
 
@@ -101,19 +95,21 @@ def new_product(content: Path, title: str, category: str, district: str, booth: 
     fields = product_fields(title, lookup(CATEGORIES, category), lookup(DISTRICTS, district),
                             booth, stars, edition)  # fmt: skip
     thai = document(fields, "เล่าเรื่องผลิตภัณฑ์ที่นี่")
-    english_fields = {"Title": "(English name)", "Producer": "(producer group)", "Tambon": ""}
-    english = document(english_fields, "About the product.")
-    folder = content / "products"
-    return write_new({folder / f"{slug}.md": thai, folder / f"{slug}.en.md": english})
+    return write_new({content / "products" / f"{slug}.md": thai})
 
 
-def previous_edition_fields(content: Path) -> dict[str, str]:
+NOT_CARRIED_OVER = {"title", "start", "end", "programme"}  # each edition has its own
+
+
+def previous_edition_fields(content: Path, lang_suffix: str = "") -> dict[str, object]:
+    """What the newest edition's file says (in one language), but its title, dates and
+    programme: venue, hours, map, photo, zones, directions … to change where they changed."""
     previous = newest_edition(content)
-    if not previous:
+    path = content / "editions" / f"{previous}{lang_suffix}.md"
+    if not previous or not path.exists():
         return {}
-    text = (content / "editions" / f"{previous}.md").read_text(encoding="utf-8")
-    head = text.split("\n\n", 1)[0].splitlines()
-    return dict((part.strip() for part in line.split(":", 1)) for line in head if ":" in line)
+    fields = front_matter.read_front_matter(path).as_written()
+    return {key: value for key, value in fields.items() if key.lower() not in NOT_CARRIED_OVER}
 
 
 EDITION_DEFAULTS = {
@@ -142,14 +138,15 @@ def new_edition(content: Path, number: int, start: str, end: str) -> list[Path]:
     if last < first:
         raise Refused(f"--end {end} is before --start {start} (swap them)")
     start, end = first.isoformat(), last.isoformat()
-    previous = previous_edition_fields(content)
-    kept = {key: previous.get(key, default) for key, default in EDITION_DEFAULTS.items()}
+    previous = previous_edition_fields(content) or EDITION_DEFAULTS
     title = f"OTOP City ขอนแก่น ครั้งที่ {number}"
-    thai = document({"Title": title, "Start": start, "End": end, **kept}, "เกี่ยวกับงานครั้งนี้")
-    english = document({"Title": f"OTOP City in Khon Kaen, edition {number}"}, "About it.")
+    thai = document({"Title": title, "Start": start, "End": end, **previous}, "เกี่ยวกับงานครั้งนี้")
     folder = content / "editions"
-    files = {folder / f"{number}.md": thai, folder / f"{number}.en.md": english}
-    files[folder / f"{number}.programme.md"] = PROGRAMME_HEADER
+    files = {folder / f"{number}.md": thai}
+    english = previous_edition_fields(content, ".en")
+    if english:  # the last edition's English words, to change where they changed
+        title = f"OTOP City in Khon Kaen, edition {number}"
+        files[folder / f"{number}.en.md"] = document({"Title": title, **english}, "")
     return write_new(files, another="another number")
 
 
@@ -160,5 +157,4 @@ def new_gallery(content: Path, name: str, slug: str = "") -> list[Path]:
     folder = content / "galleries" / (name if plain else slug_of(name, slug))
     today = datetime.now(BANGKOK).strftime("%Y-%m-%d")
     thai = document({"Title": "(ชื่ออัลบั้ม)" if plain else name, "Date": today}, "")
-    english = document({"Title": "(album title)"}, "")
-    return write_new({folder / "index.md": thai, folder / "index.en.md": english})
+    return write_new({folder / "index.md": thai})

@@ -17,6 +17,7 @@ TAKEN = 0x9003  # EXIF DateTimeOriginal
 
 @dataclass
 class ImportReport:
+    folder: str = ""  # the gallery's folder below content/, e.g. galleries/wan-poetngan
     copied: list[str] = field(default_factory=list)
     same_file: list[str] = field(default_factory=list)
     near_copy: list[str] = field(default_factory=list)
@@ -74,7 +75,7 @@ def stable_name(gallery: str, path: Path, taken: set[str]) -> str:
     return name
 
 
-def import_photos(source: Path, content: Path, gallery: str) -> ImportReport:
+def import_photos(source: Path, content: Path, gallery: str, languages: list[str]) -> ImportReport:
     if not source.is_dir():
         raise Refused(f"{source} is not a folder: give the folder the photos are in")
     if gallery in ("", ".", "..") or any(mark in gallery for mark in "/\\"):
@@ -88,7 +89,7 @@ def import_photos(source: Path, content: Path, gallery: str) -> ImportReport:
             f'there is no gallery "{gallery}": make it first with invoke new-gallery {gallery}'
         )
     gallery = target.name
-    report = ImportReport()
+    report = ImportReport(folder=f"{content.name}/{target.relative_to(content).as_posix()}")
     existing = [p for p in target.iterdir() if p.suffix.lower() in SUPPORTED]
     digests = {file_digest(p) for p in existing}
     hashes = [h for h in map(picture_hash, existing) if h is not None]
@@ -97,14 +98,14 @@ def import_photos(source: Path, content: Path, gallery: str) -> ImportReport:
         p for p in source.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED
     ):
         add_one(path, target, gallery, report, digests, hashes, names)
-    add_caption_lines(target, report.copied)
+    add_to_photo_list(target, report.copied, languages)
     return report
 
 
 def gallery_folder(galleries: Path, name: str) -> Path | None:
     """The gallery named by its folder (opening-day), or by its Thai title (วันเปิดงาน)."""
-    from plugins.content_rules.frontmatter import read_front_matter
     from plugins.content_rules.slugs import slug_for_text
+    from plugins.core.front_matter import read_front_matter
 
     for candidate in (name, slug_for_text(name)):
         if candidate and (galleries / candidate).is_dir():
@@ -135,9 +136,25 @@ def add_one(path, target, gallery, report, digests, hashes, names) -> None:
     report.copied.append(name)
 
 
-def add_caption_lines(target: Path, names: list[str]) -> None:
-    """Empty caption lines, one per new photo, in every language's notes, to fill in."""
-    for notes in sorted(target.glob("index*.md")):
-        text = notes.read_text(encoding="utf-8")
-        lines = "".join(f"{name}: \n" for name in names)
-        notes.write_text(text.rstrip("\n") + "\n\n" + lines if lines else text, encoding="utf-8")
+def add_to_photo_list(target: Path, names: list[str], languages: list[str]) -> None:
+    """The new photos at the end of the gallery's Photos: list in index.md, each with its
+    captions to write (in the editor, or in the file)."""
+    from plugins.core import front_matter
+    from plugins.core.files import write_atomically
+
+    from .upgrade import upgrade_gallery
+
+    if not names:
+        return
+    notes = target / "index.md"
+    if notes.exists():
+        upgrade_gallery(target, languages)  # an older index.md: into the editor's form first
+        matter, body = front_matter.read(notes)
+        fields = matter.as_written()
+    else:
+        fields, body = {}, ""
+    key = next((k for k in fields if k.lower() == "photos"), "Photos")
+    listed = fields.get(key) or []
+    known = {str(item.get("File", "")) for item in listed if isinstance(item, dict)}
+    fields[key] = [*listed, *({"File": name} for name in names if name not in known)]
+    write_atomically(notes, front_matter.render(fields, body).encode("utf-8"))

@@ -64,8 +64,9 @@ def digests(folder: Path) -> dict[str, str]:
 # ---- new-* ----------------------------------------------------------------------
 
 
-def test_new_post_writes_a_thai_file_and_an_english_draft_that_build(project):
+def test_new_post_writes_a_thai_draft_in_the_editors_form_that_builds(project):
     from plugins.content_rules.slugs import slug_for_text
+    from plugins.core.front_matter import YAML_FORM, read_front_matter
 
     title = "ขอนแก่นเปิดตลาดนัดผลิตภัณฑ์ชุมชน"
     slug = slug_for_text(title)
@@ -73,13 +74,14 @@ def test_new_post_writes_a_thai_file_and_an_english_draft_that_build(project):
     assert done.returncode == 0, done.stderr
     thai = project / f"content/news/{slug}.md"
     assert f"wrote {thai.relative_to(project)}" in done.stdout and "make devserver" in done.stdout
-    assert "Edition: 27" in thai.read_text() and "Date: " in thai.read_text()
-    english = thai.with_name(thai.stem + ".en.md").read_text()
-    assert "Lang: en" in english and "Status: draft" in english
+    matter = read_front_matter(thai)
+    assert matter.form == YAML_FORM and thai.read_text().startswith("---\n")
+    assert matter.get("edition") == "27" and matter.get("date") and matter.get("status") == "draft"
+    assert not thai.with_name(f"{slug}.en.md").exists()  # English starts when it is written
     built = build(project)
     assert built.returncode == 0, built.stderr
-    assert (project / f"output/news/{slug}/index.html").exists()
-    assert (project / f"output/en/drafts/{slug}/index.html").exists()  # previewed as a draft
+    assert (project / f"output/drafts/{slug}/index.html").exists()  # previewed as a draft
+    assert not (project / f"output/news/{slug}").exists()
     assert not (project / f"output/en/news/{slug}").exists()
 
 
@@ -182,8 +184,11 @@ def test_import_photos_copies_new_ones_skips_copies_and_never_touches_the_source
     folder = project / "content/galleries/day-one"
     added = sorted(p.name for p in folder.iterdir() if p.suffix in {".jpg", ".heic"})
     assert len(added) == 3 and all(name.startswith("day-one-") for name in added)
-    notes = (project / "content/galleries/day-one/index.en.md").read_text()
-    assert all(f"{name}: " in notes for name in added)
+    from plugins.core.front_matter import read_front_matter
+
+    listed = read_front_matter(project / "content/galleries/day-one/index.md").items("photos")
+    assert sorted(item["File"] for item in listed) == added  # each to caption, in the editor too
+    assert "content/galleries/day-one/index.md (Photos:)" in done.stdout
     again = run(project, "import-photos", str(camera), "--gallery", "day-one")
     assert "0 photo(s) added" in again.stdout
     assert build(project).returncode == 0
@@ -224,7 +229,10 @@ def test_check_reports_every_problem_by_file_and_line(project):
         "content/galleries/g/broken.jpg\n  file      error    is damaged: the file ends early"
         in report
     )
-    assert "no en caption, which is also its alt text (add 'one.jpg: …' to index.en.md)" in report
+    assert (
+        "no English caption, which is also its alt text "
+        "(write its Caption_en: under Photos: in index.md, or in the editor)"
+    ) in report
     assert "no en translation yet" in report
     assert (
         "content/products/balm.md\n  file      warning  has no photo yet (put one beside it, "

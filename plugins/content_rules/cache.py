@@ -10,11 +10,10 @@ import sys
 from pathlib import Path
 
 from plugins.core.files import write_atomically
-
-from .frontmatter import FrontMatter, read_front_matter
+from plugins.core.front_matter import FrontMatter, read_front_matter
 
 CACHE_FILE = "front-matter.pickle"
-FORMAT = 1  # change it when FrontMatter changes shape
+FORMAT = 2  # change it when FrontMatter changes shape
 
 
 class FrontMatterCache:
@@ -27,8 +26,8 @@ class FrontMatterCache:
         try:
             with self.path.open("rb") as file:
                 saved = pickle.load(file)
-        except FileNotFoundError:
-            return {}
+        except (FileNotFoundError, ImportError):
+            return {}  # none yet, or written by code that has since changed: read every file
         except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
             print(f"{self.path}: was damaged; every file is read again", file=sys.stderr)
             return {}

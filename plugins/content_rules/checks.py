@@ -13,11 +13,11 @@ from pathlib import Path
 
 from plugins.core.addresses import site_languages
 from plugins.core.files import write_if_changed
+from plugins.core.front_matter import FrontMatter
 from plugins.core.problems import Problem
 from plugins.core.staff_dates import read_date
 
 from .cache import FrontMatterCache
-from .frontmatter import FrontMatter
 from .names import learn_name_pairs
 from .slugs import ascii_slug, is_clean_slug, slug_for_text, slug_from_file_stem
 
@@ -148,7 +148,9 @@ def make_source(path: Path, root: Path, kind: str, matter: FrontMatter, settings
 
 
 def field_problems(source: Source, languages: list[str]) -> list[Problem]:
-    found = []
+    found = [Problem(source.shown, line, message) for line, message in source.matter.mistakes]
+    if found and not source.matter.fields:
+        return found  # the front matter could not be read: saying each field is missing repeats it
     if not source.matter.get("title"):
         found.append(problem(source, "title", "no title"))
     if source.kind == "article":

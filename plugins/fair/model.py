@@ -11,7 +11,8 @@ from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from plugins.content_rules.frontmatter import FrontMatter, parse_lines
+from plugins.core import front_matter
+from plugins.core.front_matter import FrontMatter
 from plugins.core.photo_references import is_photo, photo_references, resolve
 from plugins.core.problems import Problem
 from plugins.core.staff_dates import read_clock, read_date
@@ -34,14 +35,20 @@ class Text:
     def get(self, key: str) -> str:
         return self.matter.get(key) or ""
 
-    def problem(self, key: str, message: str) -> Problem:
-        return Problem(self.shown, self.matter.line_of(key), message)
+    def problem(self, key: str, message: str, item: int | None = None, part: str = "") -> Problem:
+        """A problem with a field, or with one item of a list field (and one part of it)."""
+        matter = self.matter
+        line = matter.line_of(key) if item is None else matter.item_line(key, item, part)
+        return Problem(self.shown, line, message)
+
+    def mistakes(self) -> list[Problem]:
+        """What is wrong in the front matter itself (a quote not closed, bad indentation)."""
+        return [Problem(self.shown, line, message) for line, message in self.matter.mistakes]
 
 
 def read_text(path: Path, shown: str) -> Text:
-    lines = path.read_text(encoding="utf-8-sig").splitlines()
-    matter = parse_lines(path, lines)
-    return Text(path, shown, matter, "\n".join(lines[matter.end_line :]))
+    matter, body = front_matter.read(path)
+    return Text(path, shown, matter, body)
 
 
 @dataclass
@@ -140,15 +147,19 @@ def read_photos(text: Text, root: Path) -> tuple[list[str], list[Problem]]:
     leading /, below content/), as paths below content/."""
     found, problems = [], []
     folder = text.path.parent
-    for name in (part.strip() for part in text.get("photo").split(",") if part.strip()):
+    for number, name in enumerate(text.matter.items("photo")):
+        item = number if text.matter.is_list("photo") else None
+        if not isinstance(name, str):
+            problems.append(text.problem("photo", "Photo lists file names only", item))
+            continue
         path = root / name.lstrip("/") if name.startswith("/") else folder / name
         if not is_photo(name):
             message = f'Photo "{name}" is not a photo (use JPEG, PNG, WebP or HEIC)'
-            problems.append(text.problem("photo", message))
+            problems.append(text.problem("photo", message, item))
         elif not path.is_file():
             where = shown_folder(folder, root)
             message = f'Photo "{name}" is not in {where} (put the photo there, or check the name)'
-            problems.append(text.problem("photo", message))
+            problems.append(text.problem("photo", message, item))
         else:
             found.append(path.resolve().relative_to(root.resolve()).as_posix())
     return found, problems
@@ -173,7 +184,7 @@ def body_photo_problems(text: Text, root: Path) -> list[Problem]:
                 f'Photo "{reference}" is not in content/ (check the name; photos go in '
                 "content/images/, or beside the page)"
             )
-            problems.append(Problem(text.shown, text.matter.end_line + line, message))
+            problems.append(Problem(text.shown, text.matter.body_offset + line, message))
     return problems
 
 

@@ -21,7 +21,7 @@ from .model import (
     web_address_problems,
 )
 from .names import CATEGORIES, DISTRICTS
-from .programme import read_programme
+from .programme import programme_of
 from .references import undefined_edition
 
 
@@ -143,30 +143,39 @@ def attach_photos(fair: Fair, photos) -> None:
         item.photos = [photos.find(path) for path in item.photo_paths if photos.find(path)]
 
 
-def read_fair(settings: dict, languages: list[str], addresses, shown) -> Fair:
-    """Editions and products, newest edition first; their addresses from `addresses`."""
-    root = Path(settings["PATH"])
-    fair = Fair()
-    for stem, texts in bilingual_files(
-        root / settings["FAIR_EDITIONS_PATH"], languages, shown
-    ).items():
-        edition, problems = read_edition(stem, texts, languages[0])
+def front_matter_mistakes(texts: dict[str, Text], main: str) -> tuple[list[Problem], bool]:
+    """Mistakes in the files' front matter itself, and whether the main file's could be
+    read at all (when not, its fields are not judged: each would only repeat the one mistake)."""
+    mistakes = [problem for text in texts.values() for problem in text.mistakes()]
+    original = texts.get(main)
+    return mistakes, original is None or bool(original.matter.fields)
+
+
+def read_editions(settings: dict, languages: list[str], addresses, shown, fair: Fair) -> None:
+    root, folder = Path(settings["PATH"]), Path(settings["PATH"]) / settings["FAIR_EDITIONS_PATH"]
+    for stem, texts in bilingual_files(folder, languages, shown).items():
+        mistakes, readable = front_matter_mistakes(texts, languages[0])
+        fair.problems += mistakes
+        edition, problems = read_edition(stem, texts, languages[0]) if readable else (None, [])
         fair.problems += problems
         if edition:
-            programme = root / settings["FAIR_EDITIONS_PATH"] / f"{stem}.programme.md"
-            edition.events, found = (
-                read_programme(programme, edition, shown) if programme.exists() else ([], [])
-            )
-            fair.problems += found
+            old_programme = folder / f"{stem}.programme.md"
+            edition.events, found = programme_of(edition, texts[languages[0]], old_programme, shown)
             edition.path = addresses.path("EDITION", number=edition.number)
-            edition.photo_paths, found = photos_of(texts, languages[0], root)
-            fair.problems += found + map_problems(texts, root)
+            edition.photo_paths, photo_problems = photos_of(texts, languages[0], root)
+            fair.problems += found + photo_problems + map_problems(texts, root)
             fair.editions.append(edition)
     fair.editions.sort(key=lambda e: e.start, reverse=True)
-    for stem, texts in bilingual_files(
-        root / settings["FAIR_PRODUCTS_PATH"], languages, shown
-    ).items():
-        product, problems = read_product(stem, texts, languages[0], fair)
+
+
+def read_products(settings: dict, languages: list[str], addresses, shown, fair: Fair) -> None:
+    root, folder = Path(settings["PATH"]), Path(settings["PATH"]) / settings["FAIR_PRODUCTS_PATH"]
+    for stem, texts in bilingual_files(folder, languages, shown).items():
+        mistakes, readable = front_matter_mistakes(texts, languages[0])
+        fair.problems += mistakes
+        product, problems = (
+            read_product(stem, texts, languages[0], fair) if readable else (None, [])
+        )
         fair.problems += problems
         if product:
             product.path = addresses.path("PRODUCT", slug=product.slug)
@@ -174,4 +183,11 @@ def read_fair(settings: dict, languages: list[str], addresses, shown) -> Fair:
             fair.problems += found
             fair.products.append(product)
     fair.products.sort(key=lambda p: (p.category, p.text(languages[0], "title")))
+
+
+def read_fair(settings: dict, languages: list[str], addresses, shown) -> Fair:
+    """Editions and products, newest edition first; their addresses from `addresses`."""
+    fair = Fair()
+    read_editions(settings, languages, addresses, shown, fair)
+    read_products(settings, languages, addresses, shown, fair)
     return fair

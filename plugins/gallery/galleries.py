@@ -1,16 +1,26 @@
 """Galleries as the office keeps them: a folder of photos in content/galleries/<name>/,
-with an optional index.md (Thai) and index.en.md (English) giving the title, date,
-description and, in the body, one caption a line:  ``stage.jpg: the caption``."""
+with an optional index.md (Thai) and index.en.md (English) giving the title, date and
+description. index.md lists the photos in the order they are shown, with their captions,
+as the browser editor writes them:
+
+    Photos:
+      - File: stage.jpg
+        Caption: เวทีกลางก่อนพิธีเปิดงาน
+        Caption_en: The central stage before the opening ceremony
+
+Photos not listed follow, by name. The older form, one caption a line in each language's
+body (``stage.jpg: the caption``), is still read."""
 
 import datetime
 import os
+import posixpath
 import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plugins.content_rules.frontmatter import parse_lines
 from plugins.content_rules.slugs import slug_for_text, slug_from_file_stem
+from plugins.core import front_matter
 from plugins.core.photo_references import PHOTO_SUFFIXES as SUPPORTED
 from plugins.core.problems import Problem
 from plugins.core.staff_dates import read_date
@@ -96,10 +106,10 @@ def find_galleries(root: Path, url: str = "galleries/{slug}/") -> list[Gallery]:
     return galleries
 
 
-def photo_files(gallery: Gallery) -> tuple[list[Path], list[Path]]:
-    """(photos, files that are neither photos nor gallery notes)."""
+def photo_files(folder: Path) -> tuple[list[Path], list[Path]]:
+    """(photos, files that are neither photos nor gallery notes) of a gallery's folder."""
     photos, others = [], []
-    for path in sorted(gallery.folder.iterdir()):
+    for path in sorted(folder.iterdir()):
         if path.is_file() and not IGNORED.match(path.name):
             (photos if path.suffix.lower() in SUPPORTED else others).append(path)
     return photos, others
@@ -107,7 +117,7 @@ def photo_files(gallery: Gallery) -> tuple[list[Path], list[Path]]:
 
 def read_notes(gallery: Gallery, languages: list[str], shown) -> list[Problem]:
     """Titles, dates, descriptions and captions from index.md / index.<lang>.md."""
-    names = {path.name for path in photo_files(gallery)[0]}
+    names = {path.name for path in photo_files(gallery.folder)[0]}
     gallery.photos, problems = distinct_photos(gallery, sorted(names), shown)
     by_name = {photo.file: photo for photo in gallery.photos}
     for lang in languages:
@@ -136,16 +146,17 @@ def distinct_photos(gallery: Gallery, names: list[str], shown) -> tuple[list[Pho
 
 
 def read_one_notes_file(gallery, notes: Path, lang: str, by_name: dict, shown) -> list[Problem]:
-    lines = notes.read_text(encoding="utf-8-sig").splitlines()
-    matter = parse_lines(notes, lines)
+    matter, body = front_matter.read(notes)
+    problems = [Problem(shown(notes), line, message) for line, message in matter.mistakes]
     gallery.titles[lang] = matter.get("title") or ""
     gallery.cover_file = gallery.cover_file or (matter.get("cover") or "")
     gallery.date = gallery.date or parse_date(matter.get("date"))
-    problems = date_problems(matter, shown(notes))
+    problems += date_problems(matter, shown(notes))
     number = (matter.get("edition") or "").strip()
     gallery.edition = gallery.edition or (int(number) if number.isdigit() else None)
+    problems += listed_photos(gallery, matter, lang, by_name, shown(notes))
     description = []
-    for number, line in enumerate(lines[matter.end_line - 1 :], start=matter.end_line):
+    for number, line in enumerate(body.splitlines(), start=matter.body_offset + 1):
         caption = CAPTION_LINE.match(line.strip())
         if caption and caption["file"] in by_name:
             if caption["text"].strip():  # an empty line is a caption still to write
@@ -155,6 +166,29 @@ def read_one_notes_file(gallery, notes: Path, lang: str, by_name: dict, shown) -
         elif line.strip():
             description.append(line.strip())
     gallery.descriptions[lang] = " ".join(description)
+    return problems
+
+
+def listed_photos(gallery, matter, lang: str, by_name: dict, shown: str) -> list[Problem]:
+    """The Photos: list: each photo's captions (Caption in this file's language, Caption_en
+    …), and the order they are shown in."""
+    problems, order = [], []
+    for number, item in enumerate(matter.items("photos")):
+        item = {k.lower(): v for k, v in item.items()} if isinstance(item, dict) else {}
+        name = posixpath.basename(str(item.get("file") or ""))
+        if name not in by_name:
+            line = matter.item_line("photos", number, "file")
+            problems.append(Problem(shown, line, NO_SUCH_PHOTO.format(name or "?")))
+            continue
+        order.append(name)
+        captions = {key.removeprefix("caption_"): value for key, value in item.items()
+                    if key.startswith("caption_") and isinstance(value, str)}  # fmt: skip
+        if isinstance(item.get("caption"), str):
+            captions[lang] = item["caption"]
+        by_name[name].captions.update({k: v.strip() for k, v in captions.items() if v.strip()})
+    if order and Path(shown).name == "index.md":  # the main file's list gives the order
+        rank = {name: place for place, name in enumerate(order)}
+        gallery.photos.sort(key=lambda photo: (rank.get(photo.file, len(rank)), photo.file))
     return problems
 
 

@@ -76,7 +76,9 @@ def build_photos(settings: dict, state) -> tuple[GallerySite, SitePhotos]:
     )
     photos = SitePhotos(sources, problems=same_name)
     cache_dir = Path(settings["CACHE_PATH"]) / "gallery"
-    paths = [p for gallery in galleries for p in photo_files(gallery)[0]] + list(sources.values())
+    paths = [p for gallery in galleries for p in photo_files(gallery.folder)[0]] + list(
+        sources.values()
+    )
     past = past_edition_photos(galleries, state.fair, content)
     results = make_images(settings, paths, cache_dir, past)
     for gallery in galleries:
@@ -98,7 +100,7 @@ def read_galleries(settings: dict, state, shown) -> tuple[list[Gallery], list[Pr
     problems = []
     for gallery in galleries:
         problems += read_notes(gallery, state.languages, shown)
-        problems += [not_a_photo(shown(path)) for path in photo_files(gallery)[1]]
+        problems += [not_a_photo(shown(path)) for path in photo_files(gallery.folder)[1]]
     slugs = {gallery.slug for gallery in galleries}
     return galleries, problems + unknown_gallery_references(settings, state.index, slugs)
 
@@ -151,7 +153,7 @@ def past_edition_photos(galleries: list[Gallery], fair, content: Path) -> set[Pa
     past = set()
     for gallery in galleries:
         if edition_of(gallery, fair) not in (None, current):
-            past.update(photo_files(gallery)[0])
+            past.update(photo_files(gallery.folder)[0])
     for product in fair.products:
         if product.edition != current:
             past.update(content / path for path in product.photo_paths)

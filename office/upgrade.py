@@ -1,0 +1,132 @@
+"""`invoke upgrade-files`: files written in the older forms, rewritten in the one form the
+browser editor opens (YAML front matter between --- lines), saying the same thing.
+
+- a ``Key: value`` head becomes YAML; Tags and a product's Photo become lists;
+- an edition's ``N.programme.md`` table becomes the Programme: list of ``N.md``;
+- a gallery's caption lines (``stage.jpg: …`` in index.md and index.en.md) become the
+  Photos: list of index.md, one item per photo, in the order the gallery shows them.
+
+Files already in the new form are left as they are; running it twice changes nothing.
+"""
+
+from pathlib import Path
+
+from plugins.core import front_matter
+from plugins.core.files import write_atomically
+from plugins.fair.programme import cells
+from plugins.gallery.galleries import CAPTION_LINE, photo_files
+
+NUMBERS = {"stars": int, "latitude": float, "longitude": float, "edition": int}
+LISTS = {"tags"}
+PRODUCT_LISTS = {"tags", "photo"}  # a product may have several photos
+PROGRAMME_KEYS = ("Date", "Start", "End", "Title", "Title_en", "Place", "Place_en")
+
+
+def typed(key: str, value, lists: set[str]):
+    """A value as the editor's widget for it writes it: numbers as numbers, lists as lists."""
+    if key.lower() in lists and isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    convert = NUMBERS.get(key.lower())
+    if convert and isinstance(value, str):
+        try:
+            number = convert(value)
+            return number if convert is float or str(number) == value.strip() else value
+        except ValueError:
+            return value
+    return value
+
+
+def upgraded_fields(matter, lists: set[str]) -> dict:
+    return {key: typed(key, value, lists) for key, value in matter.as_written().items()}
+
+
+def write(path: Path, fields: dict, body: str) -> None:
+    write_atomically(path, front_matter.render(fields, body).encode("utf-8"))
+
+
+def upgrade_page(path: Path, lists: set[str]) -> bool:
+    """A news item, page or product in the older head form: True if it was rewritten."""
+    matter, body = front_matter.read(path)
+    if matter.form == front_matter.YAML_FORM or matter.mistakes:
+        return False
+    write(path, upgraded_fields(matter, lists), body)
+    return True
+
+
+def programme_items(table: Path) -> list[dict]:
+    lines = table.read_text(encoding="utf-8-sig").splitlines()
+    rows = [cells(line) for line in lines if line.strip().startswith("|")][2:]
+    return [
+        {key: value for key, value in zip(PROGRAMME_KEYS, row, strict=True) if value}
+        for row in rows
+        if len(row) == len(PROGRAMME_KEYS)
+    ]
+
+
+def upgrade_edition(main: Path) -> list[Path]:
+    """N.md with N.programme.md folded into it (and the table file deleted)."""
+    matter, body = front_matter.read(main)
+    table = main.with_name(f"{main.stem}.programme.md")
+    moving = table.exists() and "programme" not in matter.fields and not matter.mistakes
+    if matter.mistakes or (matter.form == front_matter.YAML_FORM and not moving):
+        return []
+    fields = upgraded_fields(matter, LISTS)
+    if moving:
+        fields["Programme"] = programme_items(table)
+    write(main, fields, body)
+    if moving:
+        table.unlink()
+        return [main, table]
+    return [main]
+
+
+def caption_lines(body: str) -> tuple[dict[str, str], str]:
+    """{file: caption} of the older caption lines, and the body without them."""
+    captions, kept = {}, []
+    for line in body.splitlines():
+        found = CAPTION_LINE.match(line.strip())
+        if found:
+            captions[found["file"]] = found["text"].strip()
+        else:
+            kept.append(line)
+    return captions, "\n".join(kept).strip()
+
+
+def upgrade_gallery(folder: Path, languages: list[str]) -> list[Path]:
+    notes = {lang: folder / ("index.md" if lang == languages[0] else f"index.{lang}.md")
+             for lang in languages}  # fmt: skip
+    read = {lang: front_matter.read(path) for lang, path in notes.items() if path.exists()}
+    if languages[0] not in read or any(m.form == front_matter.YAML_FORM or m.mistakes
+                                       for m, _ in read.values()):  # fmt: skip
+        return []
+    captions, bodies = {}, {}
+    for lang, (_, body) in read.items():
+        captions[lang], bodies[lang] = caption_lines(body)
+    photos = [path.name for path in photo_files(folder)[0]]
+    items = []
+    for name in photos:
+        item = {"File": name, "Caption": captions[languages[0]].get(name, "")}
+        item.update(
+            {f"Caption_{lang}": captions.get(lang, {}).get(name, "") for lang in languages[1:]}
+        )
+        items.append({key: value for key, value in item.items() if value})
+    for lang, (matter, _) in read.items():
+        fields = upgraded_fields(matter, LISTS)
+        if lang == languages[0] and items:
+            fields["Photos"] = items
+        write(notes[lang], fields, bodies[lang])
+    return [notes[lang] for lang in read]
+
+
+def upgrade_content(content: Path, languages: list[str]) -> list[Path]:
+    """Every file of content/ in an older form, rewritten; the files changed."""
+    changed = []
+    for folder, lists in (("news", LISTS), ("pages", LISTS), ("products", PRODUCT_LISTS)):
+        for path in sorted((content / folder).rglob("*.md")):
+            changed += [path] if upgrade_page(path, lists) else []
+    for path in sorted((content / "editions").glob("*.md")):
+        if not path.stem.endswith(".programme"):
+            changed += upgrade_edition(path)
+    for folder in sorted(p for p in (content / "galleries").glob("*") if p.is_dir()):
+        changed += upgrade_gallery(folder, languages)
+    return changed
