@@ -164,9 +164,12 @@ def test_online_again_a_changed_programme_is_seen(venue, online):
     _, origin, content, build = venue
     page = online
     first_version = page.evaluate("caches.keys().then(k => k.filter(n => n !== 'otop-read'))")
-    programme = content / "editions/27.programme.md"
-    text = programme.read_text(encoding="utf-8")
-    programme.write_text(text.replace("พิธีเปิดงาน", "พิธีเปิดงานรอบใหม่", 1), encoding="utf-8")
+    edition = content / "editions/27.md"  # the programme is its Programme: list
+    text = edition.read_text(encoding="utf-8")
+    assert "Title: พิธีเปิดงาน" in text
+    edition.write_text(
+        text.replace("Title: พิธีเปิดงาน", "Title: พิธีเปิดงานรอบใหม่", 1), encoding="utf-8"
+    )
     build()
     page.goto(f"{origin}/{EDITION}")
     assert "พิธีเปิดงานรอบใหม่" in page.locator("main").inner_text()
