@@ -4,6 +4,7 @@ Deploy-only changes (absolute SITEURL, drafts off) live in publishconf.py.
 """
 
 import hashlib
+import os
 from pathlib import Path
 
 import jinja2
@@ -198,3 +199,13 @@ GZIP_CACHE = False  # the cache is local: reading and writing it fast matters mo
 CACHE_PATH = "cache"
 DELETE_OUTPUT_DIRECTORY = False
 PREVIEW = False  # `invoke livereload` sets it: pages then show build problems over them
+
+# ---- The browser editor at /admin/ (plugins/editor) ---------------------------------
+EDITOR = True
+# Where the editor's bundle is built once and kept (about a minute to make, 17 MB): shared
+# by every build of this checkout, whatever its CACHE_PATH; make clean-cache removes it.
+EDITOR_CACHE = os.environ.get("EDITOR_CACHE") or str(
+    Path(__file__).resolve().parent / "cache" / "editor"
+)
+EDITOR_REPOSITORY = ""  # owner/name on GitHub; empty: the git remote "origin" says
+EDITOR_AUTH_URL = ""  # GitHub sign-in through Sveltia's auth worker (README), if used

@@ -238,9 +238,12 @@ def import_photos(c, folder, gallery):
 @task
 def upgrade_files(c):
     """Rewrite files of content/ written in an older form in the one the editor opens."""
+    from pelican.settings import read_settings
+
     from office.upgrade import upgrade_content
 
-    changed = upgrade_content(ROOT / SETTINGS["content"], site_languages_of_config())
+    settings = read_settings(str(ROOT / SETTINGS["config"]))
+    changed = upgrade_content(ROOT / SETTINGS["content"], settings)
     for path in changed:
         print(f"{'deleted' if not path.exists() else 'rewrote'} {path.relative_to(ROOT)}")
     print(f"{len(changed)} file(s) changed" if changed else "Every file is already in the new form")

@@ -44,13 +44,27 @@ def write(path: Path, fields: dict, body: str) -> None:
     write_atomically(path, front_matter.render(fields, body).encode("utf-8"))
 
 
-def upgrade_page(path: Path, lists: set[str]) -> bool:
-    """A news item, page or product in the older head form: True if it was rewritten."""
+def upgrade_page(path: Path, lists: set[str], categories: dict[str, str]) -> bool:
+    """A news item, page or product in the older head form, or naming its category by a
+    name the editor's list does not store: True if it was rewritten."""
     matter, body = front_matter.read(path)
-    if matter.form == front_matter.YAML_FORM or matter.mistakes:
+    if matter.mistakes:
         return False
-    write(path, upgraded_fields(matter, lists), body)
+    old = matter.form != front_matter.YAML_FORM
+    fields = upgraded_fields(matter, lists) if old else matter.as_written()
+    for key, value in fields.items():
+        if key.lower() == "category" and isinstance(value, str) and value.strip() in categories:
+            fields[key] = categories[value.strip()]
+    if not old and fields == matter.as_written():
+        return False
+    write(path, fields, body)
     return True
+
+
+def category_slugs(settings: dict) -> dict[str, str]:
+    """{name in any language: its address} from CATEGORY_NAMES (ข่าว → news, News → news)."""
+    table = settings.get("CATEGORY_NAMES", {})
+    return {name: slug for slug, names in table.items() for name in names.values()}
 
 
 def programme_items(table: Path) -> list[dict]:
@@ -118,12 +132,16 @@ def upgrade_gallery(folder: Path, languages: list[str]) -> list[Path]:
     return [notes[lang] for lang in read]
 
 
-def upgrade_content(content: Path, languages: list[str]) -> list[Path]:
+def upgrade_content(content: Path, settings: dict) -> list[Path]:
     """Every file of content/ in an older form, rewritten; the files changed."""
+    from plugins.core.addresses import site_languages
+
+    languages, categories = site_languages(settings), category_slugs(settings)
     changed = []
-    for folder, lists in (("news", LISTS), ("pages", LISTS), ("products", PRODUCT_LISTS)):
+    for folder, lists, named in (("news", LISTS, categories), ("pages", LISTS, categories),
+                                 ("products", PRODUCT_LISTS, {})):  # fmt: skip
         for path in sorted((content / folder).rglob("*.md")):
-            changed += [path] if upgrade_page(path, lists) else []
+            changed += [path] if upgrade_page(path, lists, named) else []
     for path in sorted((content / "editions").glob("*.md")):
         if not path.stem.endswith(".programme"):
             changed += upgrade_edition(path)

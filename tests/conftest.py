@@ -6,6 +6,7 @@
 
 import functools
 import http.server
+import os
 import threading
 from pathlib import Path
 
@@ -17,6 +18,9 @@ from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SITES = Path(__file__).resolve().parent / "sites"
+# Every test build, and every copy of the project a test makes, uses this checkout's editor
+# bundle (built once by make html): none builds it again.
+os.environ.setdefault("EDITOR_CACHE", str(ROOT / "cache" / "editor"))
 
 
 def make_settings(content: Path, output: Path, **override) -> dict:

@@ -61,7 +61,7 @@ def test_the_sitemap_lists_each_address_once_in_order_with_its_versions():
     text = sitemap_text(pages)
     assert text.count("<url>") == 2 and text.index("https://h/a/") < text.index("https://h/b/")
     assert '<xhtml:link rel="alternate" hreflang="en" href="https://h/en/a/"/>' in text
-    assert "Disallow: /en/drafts/" in robots_text("https://h", ["th", "en"], "drafts/")
+    assert "Disallow: /en/drafts/" in robots_text("https://h", ["th", "en"], "drafts/", [])
 
 
 def test_the_last_steps_run_in_one_declared_order():

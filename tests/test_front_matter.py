@@ -174,3 +174,20 @@ def test_the_writer_writes_what_the_reader_reads_back(value):
     assert matter.get("title") == (value or None)
     assert matter.items("tags") == ([value, "x"] if value else ["x"])
     assert matter.items("photos") == [{"File": "a.jpg", "Caption": value}]
+
+
+@pytest.mark.parametrize("english_status", ["", "Status: published\n"])
+def test_a_thai_draft_keeps_its_english_twin_unpublished(tmp_path, english_status):
+    content = write_tree(tmp_path / "content", {
+        "news/x.md": "---\nTitle: ข่าวร่าง\nDate: 2024-05-28\nStatus: ร่าง\n---\n\nข่าว\n",
+        "news/x.en.md": f"---\nTitle: A draft\nDate: 2024-05-28\n{english_status}---\n\nNews\n",
+        "news/y.md": "---\nTitle: ข่าวจริง\nDate: 2024-05-27\n---\n\nข่าว\n",
+    })  # fmt: skip
+    output = build_site(content, tmp_path / "output")
+    assert not (output / "news/x").exists() and not (output / "en/news/x").exists()
+    assert (output / "drafts/x/index.html").exists() and (
+        output / "en/drafts/x/index.html"
+    ).exists()
+    listed = page(output, "en/news/").get_text()
+    assert "A draft" not in listed and "ข่าวร่าง" not in listed
+    assert "ข่าวจริง" in listed  # the untranslated Thai news is listed, marked

@@ -35,6 +35,8 @@ def apply_slug_and_language(content):
     content.metadata["slug"] = source.slug
     content.lang = source.lang
     content.in_default_lang = source.lang == content.settings["DEFAULT_LANG"]
+    if source.status and source.status != getattr(content, "status", source.status):
+        content.status = content.metadata["status"] = source.status  # its original's draft
     names = [content.category] if getattr(content, "category", None) else []
     for name in names + list(getattr(content, "tags", [])):
         name.slug = index_name_slug(index, name.name)

@@ -60,11 +60,20 @@ class Source:
     stem: str  # the file name without its language suffix and extension
     slug: str = ""
     group: list["Source"] = field(default_factory=list)  # this file and its translations
+    original: "Source | None" = None  # for a translation: the main language's file
+
+    @property
+    def own_status(self) -> str | None:
+        """published, draft or hidden, from English or Thai; None for an unknown word."""
+        return STATUS_WORDS.get((self.matter.get("status") or "published").strip().lower())
 
     @property
     def status(self) -> str | None:
-        """published, draft or hidden, from English or Thai; None for an unknown word."""
-        return STATUS_WORDS.get((self.matter.get("status") or "published").strip().lower())
+        """The main language's file says whether a page is out: a translation of a draft is
+        a draft too, whatever its own file says (a translation may still hold itself back)."""
+        own = self.own_status
+        held_back = self.original.own_status if self.original else "published"
+        return held_back if own == "published" and held_back in ("draft", "hidden") else own
 
     @property
     def published(self) -> bool:
@@ -156,7 +165,7 @@ def field_problems(source: Source, languages: list[str]) -> list[Problem]:
     if source.kind == "article":
         found += date_problems(source)
     found += language_problems(source, languages)
-    if source.status is None:
+    if source.own_status is None:
         found.append(problem(source, "status", "unknown status", source.matter.get("status")))
     for key in ("tags", "category"):
         value = source.matter.get(key) or ""
@@ -252,8 +261,10 @@ def translation_groups(sources: list[Source], default_lang: str) -> list[list[So
         groups[pairing_key(source)].append(source)
     for group in groups.values():
         slug = group_slug(group, default_lang)
+        original = next((source for source in group if source.lang == default_lang), None)
         for source in group:
             source.slug, source.group = slug, group
+            source.original = original if source is not original else None
     return list(groups.values())
 
 

@@ -14,8 +14,9 @@ from pelican.readers import MarkdownReader
 
 from plugins.core import front_matter
 from plugins.core.staff_dates import read_date
+from plugins.core.state import state_of
 
-VERSION = 2  # change it when what this reader makes of a file changes
+VERSION = 3  # change it when what this reader makes of a file changes
 DATE_FIELDS = {"date", "modified"}
 LIST_FIELDS = {"tags"}  # Pelican takes these as lists; other lists are joined by commas
 
@@ -44,7 +45,19 @@ class StaffMarkdownReader(MarkdownReader):
         if name in DATE_FIELDS and isinstance(value, str):
             reading = read_date(value)
             value = reading.iso() if reading.day else value  # else the check has said so
+        if name == "category" and isinstance(value, str):
+            value = self.category_name(value.strip())
         return super().process_metadata(name, value)
+
+    def category_name(self, written: str) -> str:
+        """A category written as its address (`news`, as the editor's list writes it) is
+        named in the file's own language (ข่าว, News), as a writer would have named it."""
+        names = self.settings.get("CATEGORY_NAMES", {}).get(written)
+        if not names:
+            return written
+        path = getattr(self, "_source_path", None)  # none yet for Pelican's default metadata
+        source = state_of(self.settings).index.find(path) if path else None
+        return names.get(source.lang if source else self.settings["DEFAULT_LANG"], written)
 
 
 def use_staff_reader(readers) -> None:

@@ -19,6 +19,7 @@ PATH_DEFAULTS = {
     "PRODUCT_URL": "products/{slug}/",
     "PRODUCTS_URL": "products/",
     "PRODUCT_CHOICE_URL": "products/{kind}/{value}/",
+    "EDITOR_URL": "admin/",  # the browser editor: once, under the main language's root
 }
 
 

@@ -21,6 +21,8 @@ from .names import lookup
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 PRICE = re.compile(r"^(\d+(?:\.\d+)?)(?:\s*[-–]\s*(\d+(?:\.\d+)?))?$")
+PRICE_AS_WRITTEN = re.compile(r"^\d[\d,]*(\.\d+)?(\s*[-–]\s*\d[\d,]*(\.\d+)?)?$")  # 1,800-6,500
+BOOTH_CODE = re.compile(r"^[A-Z]{1,2}[0-9]{1,3}$")  # A07, H6, AB12: the letters of a zone
 
 
 @dataclass

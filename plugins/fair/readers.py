@@ -8,6 +8,7 @@ from plugins.core.problems import Problem
 
 from .maps import map_problem
 from .model import (
+    BOOTH_CODE,
     Edition,
     Product,
     Text,
@@ -109,6 +110,12 @@ def read_product(
     for key in ("Title", "Producer", "Booth"):
         if not text.get(key):
             problems.append(text.problem(key, f'{key} is missing (add "{key}: …")'))
+    booth = text.get("booth")
+    if booth and not BOOTH_CODE.match(booth):
+        fix = booth.upper().replace(" ", "").replace("-", "")
+        fix = fix if BOOTH_CODE.match(fix) else "A07"
+        message = f'Booth "{booth}" is not a booth code (capital letters, then the number: {fix})'
+        problems.append(text.problem("booth", message))
     problems += [p for other in texts.values() for p in web_address_problems(other)]
     edition = read_edition_reference(text, fair)
     problems += edition[1]

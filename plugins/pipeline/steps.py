@@ -6,7 +6,7 @@ Both lists are read top to bottom: a step may use what the steps above it made.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from plugins import content_rules, fair, gallery, offline, social, theme_assets
+from plugins import content_rules, editor, fair, gallery, offline, social, theme_assets
 from plugins.bilingual import compiled_catalogs
 from plugins.core.addresses import Addresses, site_languages
 from plugins.core.state import BuildState
@@ -59,6 +59,7 @@ AFTER_ALL_LANGUAGES = [
     Step("search index", search_index, lambda settings: settings.get("SEARCH_INDEX", True)),
     Step("sharing cards", social.write_cards),
     Step("offline use: icons, manifests, service worker", offline.write_offline),
+    Step("the browser editor at /admin/", editor.write_editor, editor.wanted),
     Step("no published image with metadata or too large", gallery.check_published),
     Step("site size", gallery.write_size_report),
     Step("romanized names", lambda state, settings: content_rules.remember_names(state)),

@@ -50,18 +50,17 @@ def sitemap_text(pages: list[dict]) -> str:
     return HEAD + "\n".join(entries) + "\n</urlset>\n"
 
 
-def robots_text(site: str, languages: list[str], draft_path: str) -> str:
-    closed = "".join(
-        f"Disallow: /{lang + '/' if index else ''}{draft_path}\n"
-        for index, lang in enumerate(languages)
-    )
-    return f"User-agent: *\nAllow: /\n{closed}\nSitemap: {site}/sitemap.xml\n"
+def robots_text(site: str, languages: list[str], draft_path: str, closed: list[str]) -> str:
+    """Drafts in every language, and the folders in `closed` (the editor), not crawled."""
+    drafts = [f"{lang + '/' if index else ''}{draft_path}" for index, lang in enumerate(languages)]
+    lines = "".join(f"Disallow: /{path}\n" for path in [*drafts, *closed])
+    return f"User-agent: *\nAllow: /\n{lines}\nSitemap: {site}/sitemap.xml\n"
 
 
 def write_sitemap(state) -> None:
     output, site = Path(state.output_path), state.addresses.site()
     write_if_changed(output / "sitemap.xml", sitemap_text(state.pages).encode("utf-8"))
-    robots = robots_text(site, state.languages, "drafts/")
+    robots = robots_text(site, state.languages, "drafts/", [state.addresses.path("EDITOR")])
     write_if_changed(output / "robots.txt", robots.encode("utf-8"))
 
 
