@@ -280,13 +280,17 @@ def test_search_loads_nothing_until_the_reader_types(served_site, phone):
 def test_nu_html_checker_finds_no_errors(served_site):
     _, output = served_site
     vnu = NODE_TOOLS / "vnu-jar/build/dist/vnu.jar"
-    command = ["java", "-jar", str(vnu), "--errors-only", "--skip-non-html", "--format", "json"]
-    result = subprocess.run([*command, str(output)], capture_output=True, text=True, check=False)
+    command = ["java", "-jar", str(vnu), "--errors-only", "--format", "json"]
+    # Every page but the editor's (admin/): third-party UI, kept out of the Nu and axe checks.
+    pages = [
+        str(p) for p in sorted(output.rglob("*.html")) if "admin" not in p.relative_to(output).parts
+    ]
+    result = subprocess.run([*command, *pages], capture_output=True, text=True, check=False)
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     errors = [(m.get("url", "").rsplit("/output/", 1)[-1], m["message"]) for m in messages]
     assert errors == []
     assert result.returncode == 0
-    assert len(list(output.rglob("*.html"))) > 30
+    assert len(pages) > 30
 
 
 LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
