@@ -148,7 +148,7 @@ def add_to_photo_list(target: Path, names: list[str], languages: list[str]) -> N
         return
     notes = target / "index.md"
     if notes.exists():
-        upgrade_gallery(target, languages)  # an older index.md: into the editor's form first
+        upgrade_gallery(target, languages, [])  # an older index.md: into the editor's form first
         matter, body = front_matter.read(notes)
         fields = matter.as_written()
     else:

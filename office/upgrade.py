@@ -40,13 +40,23 @@ def upgraded_fields(matter, lists: set[str]) -> dict:
     return {key: typed(key, value, lists) for key, value in matter.as_written().items()}
 
 
+def in_editor_order(fields: dict, order: list[str], path: Path) -> dict:
+    """The fields in the order the editor writes them (others after, as they were), without a
+    Lang: that only repeats the file's name (x.en.md is English): saving an entry in the
+    editor then leaves its other language's file as it is."""
+    rank = {name.lower(): place for place, name in enumerate(order)}
+    suffix = path.stem.rpartition(".")[2] if "." in path.stem else ""
+    kept = {k: v for k, v in fields.items() if not (k.lower() == "lang" and v == suffix)}
+    return dict(sorted(kept.items(), key=lambda item: rank.get(item[0].lower(), len(rank))))
+
+
 def write(path: Path, fields: dict, body: str) -> None:
     write_atomically(path, front_matter.render(fields, body).encode("utf-8"))
 
 
-def upgrade_page(path: Path, lists: set[str], categories: dict[str, str]) -> bool:
-    """A news item, page or product in the older head form, or naming its category by a
-    name the editor's list does not store: True if it was rewritten."""
+def upgrade_page(path: Path, lists: set[str], categories: dict[str, str], order: list[str]) -> bool:
+    """A news item, page or product in the older head form, or not as the editor would
+    write it (its category by name, its fields in another order): True if rewritten."""
     matter, body = front_matter.read(path)
     if matter.mistakes:
         return False
@@ -55,7 +65,8 @@ def upgrade_page(path: Path, lists: set[str], categories: dict[str, str]) -> boo
     for key, value in fields.items():
         if key.lower() == "category" and isinstance(value, str) and value.strip() in categories:
             fields[key] = categories[value.strip()]
-    if not old and fields == matter.as_written():
+    fields = in_editor_order(fields, order, path)
+    if not old and list(fields.items()) == list(matter.as_written().items()):
         return False
     write(path, fields, body)
     return True
@@ -77,16 +88,21 @@ def programme_items(table: Path) -> list[dict]:
     ]
 
 
-def upgrade_edition(main: Path) -> list[Path]:
-    """N.md with N.programme.md folded into it (and the table file deleted)."""
+def upgrade_edition(main: Path, order: list[str]) -> list[Path]:
+    """N.md (or N.en.md) as the editor writes it, with N.programme.md folded into it (and the
+    table file deleted)."""
     matter, body = front_matter.read(main)
-    table = main.with_name(f"{main.stem}.programme.md")
-    moving = table.exists() and "programme" not in matter.fields and not matter.mistakes
-    if matter.mistakes or (matter.form == front_matter.YAML_FORM and not moving):
+    if matter.mistakes:
         return []
-    fields = upgraded_fields(matter, LISTS)
+    table = main.with_name(f"{main.stem}.programme.md")
+    moving = table.exists() and "programme" not in matter.fields
+    old = matter.form != front_matter.YAML_FORM
+    fields = upgraded_fields(matter, LISTS) if old else matter.as_written()
     if moving:
         fields["Programme"] = programme_items(table)
+    fields = in_editor_order(fields, order, main)
+    if not (old or moving) and list(fields.items()) == list(matter.as_written().items()):
+        return []
     write(main, fields, body)
     if moving:
         table.unlink()
@@ -106,45 +122,57 @@ def caption_lines(body: str) -> tuple[dict[str, str], str]:
     return captions, "\n".join(kept).strip()
 
 
-def upgrade_gallery(folder: Path, languages: list[str]) -> list[Path]:
+def upgrade_gallery(folder: Path, languages: list[str], order: list[str]) -> list[Path]:
+    """A gallery's notes as the editor writes them: the older caption lines (in each
+    language's file) become the Photos: list of index.md, one item per photo."""
     notes = {lang: folder / ("index.md" if lang == languages[0] else f"index.{lang}.md")
              for lang in languages}  # fmt: skip
     read = {lang: front_matter.read(path) for lang, path in notes.items() if path.exists()}
-    if languages[0] not in read or any(m.form == front_matter.YAML_FORM or m.mistakes
-                                       for m, _ in read.values()):  # fmt: skip
+    if languages[0] not in read or any(matter.mistakes for matter, _ in read.values()):
         return []
+    old = any(matter.form != front_matter.YAML_FORM for matter, _ in read.values())
+    items, bodies = photo_items(folder, read, languages) if old else ([], {})
+    changed = []
+    for lang, (matter, body) in read.items():
+        fields = upgraded_fields(matter, LISTS) if old else matter.as_written()
+        if lang == languages[0] and items:
+            fields["Photos"] = items
+        fields = in_editor_order(fields, order, notes[lang])
+        if old or list(fields.items()) != list(matter.as_written().items()):
+            write(notes[lang], fields, bodies.get(lang, body))
+            changed.append(notes[lang])
+    return changed
+
+
+def photo_items(folder: Path, read: dict, languages: list[str]) -> tuple[list[dict], dict]:
+    """The Photos: items of the older caption lines, and each file's body without them."""
     captions, bodies = {}, {}
     for lang, (_, body) in read.items():
         captions[lang], bodies[lang] = caption_lines(body)
-    photos = [path.name for path in photo_files(folder)[0]]
     items = []
-    for name in photos:
+    for name in [path.name for path in photo_files(folder)[0]]:
         item = {"File": name, "Caption": captions[languages[0]].get(name, "")}
-        item.update(
-            {f"Caption_{lang}": captions.get(lang, {}).get(name, "") for lang in languages[1:]}
-        )
+        for lang in languages[1:]:
+            item[f"Caption_{lang}"] = captions.get(lang, {}).get(name, "")
         items.append({key: value for key, value in item.items() if value})
-    for lang, (matter, _) in read.items():
-        fields = upgraded_fields(matter, LISTS)
-        if lang == languages[0] and items:
-            fields["Photos"] = items
-        write(notes[lang], fields, bodies[lang])
-    return [notes[lang] for lang in read]
+    return items, bodies
 
 
 def upgrade_content(content: Path, settings: dict) -> list[Path]:
     """Every file of content/ in an older form, rewritten; the files changed."""
     from plugins.core.addresses import site_languages
+    from plugins.editor.config import field_order
 
     languages, categories = site_languages(settings), category_slugs(settings)
+    order = field_order(settings)
     changed = []
     for folder, lists, named in (("news", LISTS, categories), ("pages", LISTS, categories),
                                  ("products", PRODUCT_LISTS, {})):  # fmt: skip
         for path in sorted((content / folder).rglob("*.md")):
-            changed += [path] if upgrade_page(path, lists, named) else []
+            changed += [path] if upgrade_page(path, lists, named, order[folder]) else []
     for path in sorted((content / "editions").glob("*.md")):
         if not path.stem.endswith(".programme"):
-            changed += upgrade_edition(path)
+            changed += upgrade_edition(path, order["editions"])
     for folder in sorted(p for p in (content / "galleries").glob("*") if p.is_dir()):
-        changed += upgrade_gallery(folder, languages)
+        changed += upgrade_gallery(folder, languages, order["galleries"])
     return changed

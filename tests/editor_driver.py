@@ -12,6 +12,7 @@ import base64
 import contextlib
 import functools
 import http.server
+import re
 import threading
 from pathlib import Path
 
@@ -114,6 +115,12 @@ class Editor:
         encoded = [[path, base64.b64encode(data).decode()] for path, data in files.items()]
         self.page.evaluate(SEED, [REPOSITORY, encoded])
         self.page.get_by_role("button", name="Work with Local Repository").click()
+
+    def save(self) -> None:
+        """Save the entry; the editor then goes back to its collection's list (a moment
+        later: going elsewhere before that would be undone)."""
+        self.page.get_by_role("button", name="Save").click()
+        self.page.wait_for_url(re.compile(r"#/collections/[\w-]+$"))
 
     def files(self) -> dict[str, bytes]:
         """Every file of the local repository, as it is now."""

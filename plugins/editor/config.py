@@ -219,6 +219,16 @@ def collections(settings: dict) -> list[dict]:
     ]  # fmt: skip
 
 
+def field_order(settings: dict) -> dict[str, list[str]]:
+    """{folder below content/: its fields in the order the editor writes them}."""
+    return {
+        item["folder"].removeprefix("content/"): [
+            f["name"] for f in item["fields"] if f["name"] != "body"
+        ]
+        for item in collections(settings)
+    }
+
+
 def editor_config(settings: dict, repository: str) -> dict:
     """The whole configuration; `repository` is owner/name on GitHub."""
     backend = {"name": "github", "repo": repository}
@@ -229,7 +239,8 @@ def editor_config(settings: dict, repository: str) -> dict:
         "app_title": f"{settings['SITENAME']} · แก้ไขเว็บไซต์",
         "media_folder": "content/images",
         "public_folder": "/images",
-        "media_libraries": {"default": {"config": PHOTO_UPLOADS}},
+        # Photos come from the office's own files: no stock-photo services (other hosts).
+        "media_libraries": {"default": {"config": PHOTO_UPLOADS}, "stock_assets": False},
         "output": {"omit_empty_optional_fields": True},
         "slug": {"encoding": "ascii", "clean_accents": True},
         "i18n": {
