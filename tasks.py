@@ -217,12 +217,18 @@ def new_gallery(c, name, slug=""):
 @task(help={"gallery": "the gallery to add the photos to"})
 def import_photos(c, folder, gallery):
     """Copy photos from a camera or phone folder into a gallery (the folder is only read)."""
-    from office.photos import import_photos as run
+    from pelican.settings import read_settings
 
+    from office.photos import import_photos as run
+    from plugins.core.addresses import site_languages
+    from plugins.gallery.settings import with_defaults
+
+    settings = with_defaults(read_settings(str(ROOT / SETTINGS["config"])))
     source, content = Path(folder).expanduser().resolve(), ROOT / SETTINGS["content"]
-    report = answer(run, source, content, gallery, site_languages_of_config())
+    widest = max(settings["GALLERY_WIDTHS"])
+    report = answer(run, source, content, gallery, site_languages(settings), widest)
     for name in report.copied:
-        print(f"added {name}")
+        print(f"added {report.originals[name]} as {name}")
     for label, names in (
         ("already there", report.same_file),
         ("near-copy, skipped", report.near_copy),
@@ -233,6 +239,21 @@ def import_photos(c, folder, gallery):
     print(report.summary())
     if report.copied:
         print(f"Write the captions in {report.folder}/index.md (Photos:), or in the editor")
+
+
+@task
+def strip_photos(c):
+    """Remove GPS positions, serial numbers and other metadata from the photos in content/."""
+    from office.privacy import private_photos, strip
+
+    found = private_photos(ROOT / SETTINGS["content"])
+    for path, what in found.items():
+        done = strip(path)
+        print(f"{'removed the ' + what + ' from' if done else 'could not rewrite'} "
+              f"{path.relative_to(ROOT)}")  # fmt: skip
+    print(
+        f"{len(found)} photo(s) carried private data" if found else "No photo carries private data"
+    )
 
 
 @task
@@ -254,15 +275,24 @@ def check(c):
     """Every problem in the content in one report; then every link of a test build."""
     from pelican.settings import read_settings
 
-    from office.check import built_site_findings, content_findings, report, size_findings
+    from office.check import (
+        built_site_findings,
+        content_findings,
+        report,
+        repository_findings,
+        size_findings,
+    )
 
     settings = read_settings(str(ROOT / SETTINGS["config"]))
     findings = content_findings(settings)
+    lines, found = repository_findings(ROOT)
+    findings += found
     if not any(f.severity == "error" for f in findings):
         findings += built_site_findings(str(ROOT / SETTINGS["config"]), ROOT / SETTINGS["content"])
         sizes, found = size_findings(ROOT / settings["CACHE_PATH"])
         findings += found
-        print("\n".join(sizes))
+        lines += sizes
+    print("\n".join(lines))
     print(report(findings))
     if any(f.severity == "error" for f in findings):
         raise Exit(code=1)

@@ -29,7 +29,38 @@ def content_findings(settings: dict) -> list[Finding]:
     findings += fair_findings(settings, index)
     findings += gallery_findings(settings)
     findings += placeholder_findings(settings)
+    findings += private_photo_findings(settings)
     return findings
+
+
+def private_photo_findings(settings: dict) -> list[Finding]:
+    from .privacy import PRIVATE, private_photos
+
+    shown = shown_path(settings)
+    return [
+        Finding(Problem(shown(path), 0, PRIVATE.format(what=what)), "error")
+        for path, what in private_photos(Path(settings["PATH"])).items()
+    ]
+
+
+def repository_findings(root: Path) -> tuple[list[str], list[Finding]]:
+    """The repository's size as a line to print, and a warning near GitHub's 1 GB."""
+    from .budget import megabytes
+    from .privacy import REPOSITORY_BUDGET, WARN_AT, repository_size
+
+    size = repository_size(root)
+    if size is None:
+        return [], []
+    share = size / REPOSITORY_BUDGET
+    line = f"Repository: {megabytes(size)} of GitHub's recommended {megabytes(REPOSITORY_BUDGET)}"
+    if share < WARN_AT:
+        return [line], []
+    message = (
+        f"the repository is {megabytes(size)}, {share:.0%} of the 1 GB GitHub recommends: keep "
+        "camera originals out of it (README: where the camera originals belong); photos enter "
+        "it as web masters through the editor or invoke import-photos"
+    )
+    return [line], [Finding(Problem(".", 0, message), "warning")]
 
 
 PLACEHOLDER = re.compile(r"^\(.+\)$")  # what the new-* commands write, to be replaced

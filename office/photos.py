@@ -1,8 +1,10 @@
-"""`invoke import-photos <folder> --gallery <name>`: copy a camera's or phone's photos into
-a gallery under stable names, skipping exact and near duplicates; the source is only read."""
+"""`invoke import-photos <folder> --gallery <name>`: a camera's or phone's photos into a
+gallery, as web masters (upright, at most the site's widest width, no metadata: never a GPS
+position in the public repository), under names from the time they were taken, skipping
+exact and near duplicates; the source is only read. Each source's digest is kept in the
+gallery's .imported file, so that a second import recognises a photo it already made."""
 
 import hashlib
-import shutil
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +21,7 @@ TAKEN = 0x9003  # EXIF DateTimeOriginal
 class ImportReport:
     folder: str = ""  # the gallery's folder below content/, e.g. galleries/wan-poetngan
     copied: list[str] = field(default_factory=list)
+    originals: dict[str, str] = field(default_factory=dict)  # new name → the camera's name
     same_file: list[str] = field(default_factory=list)
     near_copy: list[str] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
@@ -66,16 +69,53 @@ def taken_at(path: Path) -> datetime:
         return datetime.fromtimestamp(path.stat().st_mtime)
 
 
-def stable_name(gallery: str, path: Path, taken: set[str]) -> str:
-    base = f"{gallery}-{taken_at(path):%Y%m%d-%H%M%S}"
-    suffix = ".jpg" if path.suffix.lower() == ".jpeg" else path.suffix.lower()
-    name, number = f"{base}{suffix}", 2
-    while name in taken:
-        name, number = f"{base}-{number}{suffix}", number + 1
-    return name
+def stable_name(gallery: str, taken: datetime, suffix: str, stems: set[str]) -> str:
+    """gallery-YYYYMMDD-HHMMSS.jpg; -2, -3 … for photos of the same second: one published
+    name per photo, whatever its format (stems taken are in `stems`, lower case)."""
+    base = f"{gallery}-{taken:%Y%m%d-%H%M%S}"
+    stem, number = base, 2
+    while stem.lower() in stems:
+        stem, number = f"{base}-{number}", number + 1
+    return f"{stem}{suffix}"
 
 
-def import_photos(source: Path, content: Path, gallery: str, languages: list[str]) -> ImportReport:
+MASTER_JPEG = {"quality": 90}
+SOURCES_FILE = ".imported"  # the digest of each photo imported, and the name it was given
+
+
+def web_master(path: Path, widest: int) -> tuple[bytes, str]:
+    """(bytes, suffix): the photo upright, in sRGB, at most `widest` px wide, with no
+    metadata; JPEG, or PNG for a picture with transparency."""
+    from PIL import Image
+
+    import plugins.gallery.runner  # noqa: F401  (registers the HEIC/HEIF opener)
+    from plugins.gallery.transforms import encode, fit_width, prepare
+
+    with Image.open(path) as image:
+        pixels = fit_width(prepare(image, widest), widest)
+    if pixels.mode == "RGBA":
+        return encode(pixels, "png", {"optimize": True}), ".png"
+    return encode(pixels, "jpeg", MASTER_JPEG), ".jpg"
+
+
+def imported_digests(folder: Path) -> dict[str, str]:
+    """{source digest: name given} of the photos imported into a gallery before."""
+    try:
+        lines = (folder / SOURCES_FILE).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    return dict(line.split(" ", 1) for line in lines if " " in line)
+
+
+def remember_sources(folder: Path, added: dict[str, str]) -> None:
+    if added:
+        known = imported_digests(folder) | added
+        text = "".join(f"{digest} {name}\n" for digest, name in sorted(known.items()))
+        (folder / SOURCES_FILE).write_text(text, encoding="utf-8")
+
+
+def import_photos(source: Path, content: Path, gallery: str, languages: list[str],
+                  widest: int = 2400) -> ImportReport:  # fmt: skip
     if not source.is_dir():
         raise Refused(f"{source} is not a folder: give the folder the photos are in")
     if gallery in ("", ".", "..") or any(mark in gallery for mark in "/\\"):
@@ -91,13 +131,13 @@ def import_photos(source: Path, content: Path, gallery: str, languages: list[str
     gallery = target.name
     report = ImportReport(folder=f"{content.name}/{target.relative_to(content).as_posix()}")
     existing = [p for p in target.iterdir() if p.suffix.lower() in SUPPORTED]
-    digests = {file_digest(p) for p in existing}
+    digests = {file_digest(p) for p in existing} | set(imported_digests(target))
     hashes = [h for h in map(picture_hash, existing) if h is not None]
-    names = {p.name for p in target.iterdir()}
-    for path in sorted(
-        p for p in source.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED
-    ):
-        add_one(path, target, gallery, report, digests, hashes, names)
+    known = Known(digests, hashes, {p.stem.lower() for p in target.iterdir()}, {})
+    photos = [p for p in source.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED]
+    for path in sorted(photos, key=lambda p: (taken_at(p), p.name)):  # the first stays first
+        add_one(path, target, gallery, report, known, widest)
+    remember_sources(target, known.added)
     add_to_photo_list(target, report.copied, languages)
     return report
 
@@ -116,24 +156,39 @@ def gallery_folder(galleries: Path, name: str) -> Path | None:
     return next((notes.parent for notes in titled), None)
 
 
-def add_one(path, target, gallery, report, digests, hashes, names) -> None:
+@dataclass
+class Known:
+    """What a gallery holds already: file digests, picture hashes, name stems taken, and the
+    sources added by this import ({digest: name})."""
+
+    digests: set[str]
+    hashes: list[int]
+    stems: set[str]
+    added: dict[str, str]
+
+
+def add_one(path: Path, target: Path, gallery: str, report: ImportReport, known: Known,
+            widest: int) -> None:  # fmt: skip
     digest = file_digest(path)
-    if digest in digests:
+    if digest in known.digests:
         report.same_file.append(path.name)
         return
     picture = picture_hash(path)
     if picture is None:
         report.unreadable.append(path.name)
         return
-    if any(bin(picture ^ other).count("1") <= NEAR for other in hashes):
+    if any(bin(picture ^ other).count("1") <= NEAR for other in known.hashes):
         report.near_copy.append(path.name)
         return
-    name = stable_name(gallery, path, names)
-    shutil.copy2(path, target / name)
-    digests.add(digest)
-    hashes.append(picture)
-    names.add(name)
+    data, suffix = web_master(path, widest)
+    name = stable_name(gallery, taken_at(path), suffix, known.stems)
+    (target / name).write_bytes(data)
+    known.digests.add(digest)
+    known.hashes.append(picture)
+    known.stems.add(Path(name).stem.lower())
+    known.added[digest] = name
     report.copied.append(name)
+    report.originals[name] = path.name
 
 
 def add_to_photo_list(target: Path, names: list[str], languages: list[str]) -> None:

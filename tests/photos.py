@@ -55,10 +55,11 @@ def png_claiming_size(path: Path, width: int, height: int) -> Path:
     return path
 
 
-def heic_bytes(image: Image.Image) -> bytes:
+def heic_bytes(image: Image.Image, gps: bool = False) -> bytes:
+    """An iPhone's HEIC; with `gps`, carrying its position and camera as iPhones do."""
     from pillow_heif import register_heif_opener
 
     register_heif_opener()
     buffer = io.BytesIO()
-    image.save(buffer, "HEIF", quality=80)
+    image.save(buffer, "HEIF", quality=80, **({"exif": camera_exif()} if gps else {}))
     return buffer.getvalue()

@@ -12,12 +12,10 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from plugins.core.files import write_if_changed
+from plugins.core.photo_metadata import any_metadata
 from plugins.core.problems import ContentError, Problem
 
 RASTER = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".avif", ".tif", ".tiff"}
-GPS_IFD, EXIF_IFD = 0x8825, 0x8769
-CAMERA_TAGS = {0x010F: "camera make", 0x0110: "camera model", 0xA431: "camera serial number"}
-XMP_KEYS = {"xmp", "XML:com.adobe.xmp"}
 SKIPPED = {"pagefind"}  # the search index's own files are not images
 CHECKED = "published-images.json"
 LINK_PREVIEW_WIDTH = 1200  # sharing cards (plugins/social) and the photos' JPEGs
@@ -30,14 +28,9 @@ class UnsafeImage(ContentError):
 def what_is_wrong(path: Path, widest: int) -> str | None:
     try:
         with Image.open(path) as image:
-            exif = image.getexif()
-            if GPS_IFD in exif and exif.get_ifd(GPS_IFD):
-                return "carries a GPS position"
-            for tag, name in CAMERA_TAGS.items():
-                if exif.get(tag) or exif.get_ifd(EXIF_IFD).get(tag):
-                    return f"carries the {name}"
-            if XMP_KEYS & set(image.info) or b"<x:xmpmeta" in image.info.get("exif", b""):
-                return "carries XMP metadata"
+            found = any_metadata(image)
+            if found:
+                return found
             if widest and image.width > widest:
                 return f"is {image.width} px wide, more than the {widest} px the site publishes"
     except (OSError, UnidentifiedImageError):
