@@ -120,9 +120,11 @@ def lock(c):
 @task(help={"fast": "leave out the browser tests"})
 def test(c, fast=False):
     """Run the test suite (all of it, or without the browser with --fast)."""
-    marker = '-m "not browser"' if fast else ""
+    marker = '-m "not browser"' if fast else '-m "not lighthouse"'
     # On every core (pytest-xdist): 2 cores, 379 tests: 228 s one at a time, 159 s with -n.
     c.run(f"{BIN / 'pytest'} -n auto --dist loadgroup {marker}", pty=False, env=node_path())
+    if not fast:  # Lighthouse measures speed: alone, on a machine doing nothing else
+        c.run(f"{BIN / 'pytest'} -m lighthouse", pty=False, env=node_path())
 
 
 @task

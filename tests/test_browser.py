@@ -313,6 +313,7 @@ def lighthouse_scores(url: str, report) -> dict[str, float]:
     return {name: categories[name]["score"] for name in LIGHTHOUSE_CATEGORIES}
 
 
+@pytest.mark.lighthouse
 @pytest.mark.parametrize("path", ["", "news/opening-ceremony/", "en/news/opening-ceremony/"])
 def test_lighthouse_mobile_scores_at_least_95(served_site, tmp_path, path):
     origin, _ = served_site
