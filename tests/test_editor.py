@@ -288,3 +288,49 @@ def test_an_edit_to_an_entry_changes_only_that_file(editor, tmp_path):
     assert new[1].strip() == old[1].strip()
     html = page_of(built_with(tmp_path, found), "news/opening-ceremony/")
     assert html.find("meta", attrs={"name": "description"})["content"].startswith("สรุปใหม่: ")
+
+
+def test_the_preview_serves_the_editor_and_shows_what_it_saves(browser, tmp_path):
+    """make devserver: /admin/ in local-repository mode over the checkout. Chrome writes a
+    save into the folder the office picked; here the OPFS folder is read back and written
+    to disk, and the preview shows it as it shows any save."""
+    from test_office import make_project
+    from test_preview import Preview, wait_for
+
+    project = make_project(tmp_path / "site")
+    shutil.rmtree(project / "content")
+    shutil.copytree(SAMPLE / "content", project / "content")
+    preview = Preview(project)
+    try:
+        assert wait_for(lambda: preview.status()["number"] >= 1, 180)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        editor = Editor(context.new_page(), preview.base)
+        editor.open(repository_files(project))
+        before = editor.files()
+        editor.page.goto(f"{preview.base}/admin/#/collections/news/entries/stage-shows")
+        editor.page.get_by_role("textbox", name="สรุป · Summary").fill("สรุปจากตัวแก้ไข")
+        found = saved(editor, before, "content/news/stage-shows.md")
+        context.close()
+        built = preview.after_save(lambda: (project / "content/news/stage-shows.md").write_bytes(
+            found["content/news/stage-shows.md"]))  # fmt: skip
+        assert built["problems"] == []
+        description = preview.page("news/stage-shows/").find("meta", attrs={"name": "description"})
+        assert description["content"] == "สรุปจากตัวแก้ไข"
+    finally:
+        preview.stop()
+
+
+def test_the_preview_pane_shows_an_entry_with_the_sites_stylesheet_and_thai_face(editor):
+    page = editor.page
+    page.goto(f"{editor.origin}/admin/#/collections/news/entries/opening-ceremony")
+    expect(page.get_by_role("textbox", name="หัวข้อ · Title")).to_have_value(re.compile("^รองผู้ว่า"))
+    frame = next(
+        f for f in page.frames if f != page.main_frame and f.url.startswith(("blob:", "about:"))
+    )
+    frame.wait_for_function("document.querySelectorAll('link[rel=stylesheet]').length >= 2")
+    sheets = frame.evaluate(
+        "[...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.href)"
+    )
+    assert any(re.search(r"/theme/css/site\.[0-9a-f]+\.css$", href) for href in sheets), sheets
+    frame.wait_for_function("document.fonts.check('16px Sarabun', 'ขอนแก่น')")
+    assert "รองผู้ว่าราชการ" in frame.locator("body").inner_text()
