@@ -25,10 +25,17 @@ SETTINGS = {
 
 def pelican(c, *options, config=SETTINGS["config"], debug=False):
     """Pelican's log and the writers' problems in one stream, in the order they were said;
-    with `debug`, the traceback of a writer's mistake too (DEBUG=1 does the same)."""
+    with `debug`, the traceback of a writer's mistake too (DEBUG=1 does the same). A build
+    that stops names its problems in the publishing workflow's summary too."""
+    from office.summary import NOT_PUBLISHED, problems_in, write_summary
+
     command = [str(BIN / "pelican"), SETTINGS["content"], "-o", SETTINGS["output"], "-s", config]
     environment = {"DEBUG": "1"} if debug else {}
-    c.run(" ".join([*command, *options, "2>&1"]), pty=False, env=environment)
+    done = c.run(" ".join([*command, *options, "2>&1"]), pty=False, env=environment, warn=True)
+    if done.failed:
+        why = "การสร้างเว็บไซต์หยุดลง · The build stopped: fix each file below and save again."
+        write_summary(NOT_PUBLISHED, why, problems_in(done.stdout))
+        raise Exit(code=done.exited or 1)
 
 
 @task(help={"debug": "show the Python traceback of a problem (for developers)"})
@@ -141,10 +148,10 @@ def format(c):
     c.run(f"{BIN / 'ruff'} check --fix .")
 
 
-@task(help={"part": "site, preview or gallery (default: all three)"})
+@task(help={"part": "site, preview, gallery or publish (default: all four)"})
 def bench(c, part=""):
     """Time the site build against plain Pelican, the preview's save-to-visible latency,
-    and the photo pipeline against its floor."""
+    the photo pipeline against its floor, and save → live through make github."""
     paths = {"PYTHONPATH": f"{ROOT}:{ROOT / 'tests'}"}  # the plugins package, the test photos
     if part in ("", "site"):
         c.run(f"{sys.executable} tests/bench.py", pty=False, env=paths)
@@ -152,6 +159,8 @@ def bench(c, part=""):
         c.run(f"{sys.executable} tests/bench_preview.py", pty=False, env=paths)
     if part in ("", "gallery"):
         c.run(f"{sys.executable} tests/bench_gallery.py", pty=False, env=paths)
+    if part in ("", "publish"):
+        c.run(f"{sys.executable} tests/bench_publish.py", pty=False, env=paths)
 
 
 # ---- The office's commands ---------------------------------------------------------
@@ -160,10 +169,12 @@ def bench(c, part=""):
 def answer(function, *arguments, **keywords):
     """Run one of plugins/office's commands; a refusal is one clear line and exit status 1."""
     from office import Refused
+    from office.summary import NOT_PUBLISHED, write_summary
 
     try:
         return function(*arguments, **keywords)
     except Refused as refusal:
+        write_summary(NOT_PUBLISHED, f"Not done: {refusal}")
         raise Exit(f"Not done: {refusal}", code=1) from None
 
 
@@ -296,7 +307,12 @@ def check(c):
         lines += sizes
     print("\n".join(lines))
     print(report(findings))
-    if any(f.severity == "error" for f in findings):
+    errors = [f.problem for f in findings if f.severity == "error"]
+    if errors:
+        from office.summary import NOT_PUBLISHED, write_summary
+
+        why = "เนื้อหามีข้อผิดพลาด · The content has mistakes: fix each one and save again."
+        write_summary(NOT_PUBLISHED, why, errors)
         raise Exit(code=1)
 
 
@@ -331,6 +347,11 @@ def gh_pages(c, move=False):
     message = commit_message(edition)
     answer(push, ROOT, output, remote, branch, settings["GITHUB_PAGES_CNAME"], message)
     print(f"Published to {remote}/{branch}: {message}")
+    from office.summary import PUBLISHED, write_summary
+
+    write_summary(
+        PUBLISHED, f"{message}: {settings['SITEURL']}/ (ออนไลน์ภายในไม่กี่นาที · online within minutes)"
+    )
 
 
 @task(aliases=["devserver"], help={"port": "the port of the preview (8000)"})

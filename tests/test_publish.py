@@ -250,3 +250,30 @@ def test_a_site_over_its_size_budget_is_not_published(repositories):
     assert "more than SITE_SIZE_BUDGET (0.4 MB, GitHub Pages' limit)" in said
     assert "the biggest galleries are stage (" in said and "GALLERY_PAST_WIDTHS" in said
     assert "gh-pages" not in git(origin, "branch", "--list")
+
+
+def test_the_workflows_summary_says_why_nothing_was_published(repositories, tmp_path):
+    """In GitHub's workflow the office reads the run's summary, not its log: each reason
+    nothing was published, with the file, the line and the fix; or what was published."""
+    project, _ = repositories
+    summary = tmp_path / "summary.md"
+    workflow = {"GITHUB_STEP_SUMMARY": str(summary)}
+    write_tree(project / "content", {"news/bad.md": "Title: ข่าว\nDate: 28/13/2567\n\nข่าว\n"})
+    commit_all(project, "A date that is no date")
+    assert run(project, "gh-pages", env=workflow).returncode == 1
+    said = summary.read_text(encoding="utf-8")
+    assert said.startswith("## ยังไม่เผยแพร่ · Not published\n")
+    assert '| `content/news/bad.md` | 2 | Date "28/13/2567" is not a date' in said
+    (project / "content/news/bad.md").unlink()
+    commit_all(project, "Fixed")
+    summary.unlink()
+    assert run(project, "gh-pages", env=workflow).returncode == 0
+    assert summary.read_text(encoding="utf-8").startswith("## เผยแพร่แล้ว · Published\n")
+    for name in ("first-day.md", "first-day.en.md"):
+        (project / "content/news" / name).unlink()
+    commit_all(project, "A page gone")
+    summary.unlink()
+    assert run(project, "gh-pages", env=workflow).returncode == 1
+    said = summary.read_text(encoding="utf-8")
+    assert "## ยังไม่เผยแพร่ · Not published" in said and "/news/first-day/" in said
+    assert "would disappear" in said
