@@ -11,7 +11,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INVOKE := $(BIN)/invoke
 
-.PHONY: html clean clean-cache lock regenerate serve devserver publish github check livereload new-post import-photos test test-fast bench lint format translations setup test-setup
+.PHONY: html clean clean-cache lock regenerate serve devserver publish github check livereload new-post import-photos test test-fast bench screenshots lint format translations setup test-setup
 
 html: setup
 	$(INVOKE) build
@@ -45,6 +45,9 @@ test-fast: $(VENV)/.dev
 
 bench: $(VENV)/.dev
 	$(INVOKE) bench
+
+screenshots: test-setup  # the README's pictures of the editor (.github/screenshots/)
+	$(INVOKE) screenshots
 
 lint: $(VENV)/.dev
 	$(INVOKE) lint

@@ -163,6 +163,13 @@ def bench(c, part=""):
         c.run(f"{sys.executable} tests/bench_publish.py", pty=False, env=paths)
 
 
+@task
+def screenshots(c):
+    """The README's pictures of the editor, made by driving it in chromium."""
+    paths = {"PYTHONPATH": f"{ROOT}:{ROOT / 'tests'}", **node_path()}
+    c.run(f"{sys.executable} tests/screenshots.py", pty=False, env=paths)
+
+
 # ---- The office's commands ---------------------------------------------------------
 
 

@@ -30,7 +30,22 @@ def content_findings(settings: dict) -> list[Finding]:
     findings += gallery_findings(settings)
     findings += placeholder_findings(settings)
     findings += private_photo_findings(settings)
+    findings += editor_findings(settings)
     return findings
+
+
+def editor_findings(settings: dict) -> list[Finding]:
+    """The editor saves to a GitHub repository: one it cannot name is said here."""
+    from plugins.editor import UNKNOWN_REPOSITORY, repository_of
+
+    if not settings.get("EDITOR", True) or repository_of(settings) != UNKNOWN_REPOSITORY:
+        return []
+    message = (
+        "the browser editor (/admin/) does not know which GitHub repository to save to: add it "
+        "as the remote origin (git remote add origin https://github.com/<owner>/<name>.git) or "
+        "set EDITOR_REPOSITORY in pelicanconf.py"
+    )
+    return [Finding(Problem("pelicanconf.py", 0, message), "warning")]
 
 
 def private_photo_findings(settings: dict) -> list[Finding]:

@@ -21,6 +21,8 @@ from plugins.core.problems import WriterMistake
 SOURCES = Path(__file__).parent / "bundle"
 SOURCE_FILES = ("package.json", "package-lock.json", "main.js", "vite.config.mjs")
 MANIFEST = ".vite/manifest.json"
+SCHEMA = ".vite/sveltia-cms.schema.json"  # the configuration's JSON schema, for the tests
+FORMAT = b"2"  # change it when what a bundle folder holds changes
 
 
 class EditorNotBuilt(WriterMistake):
@@ -36,7 +38,7 @@ def node_and_npm() -> tuple[Path, list[str]]:
 
 
 def bundle_key(node: Path) -> str:
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(FORMAT)
     for name in SOURCE_FILES:
         digest.update((SOURCES / name).read_bytes())
     digest.update(subprocess.run([str(node), "--version"], capture_output=True, check=True).stdout)
@@ -98,6 +100,8 @@ def build(node: Path, npm: list[str], cache: Path, target: Path) -> None:
     shutil.rmtree(unfinished, ignore_errors=True)
     vite = work / "node_modules" / "vite" / "bin" / "vite.js"
     run([str(node), str(vite), "build"], work, "vite build", EDITOR_OUT=str(unfinished))
+    schema = work / "node_modules" / "@sveltia" / "cms" / "schema" / "sveltia-cms.json"
+    shutil.copyfile(schema, unfinished / SCHEMA)
     unfinished.rename(target)
     for old in cache.iterdir():  # earlier versions' bundles
         if old.is_dir() and old not in (target, work):
