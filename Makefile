@@ -16,43 +16,50 @@ INVOKE := $(BIN)/invoke
 html: setup
 	$(INVOKE) build
 
-setup: $(VENV)/.runtime
+# The stamps are named by the requirements' contents, not their times: a fresh clone (as in
+# the publishing workflow, its .venv restored from the cache) installs nothing again.
+RUNTIME := $(VENV)/.runtime-$(shell sha256sum requirements.txt | cut -c1-16)
+DEV := $(VENV)/.dev-$(shell sha256sum requirements-dev.txt | cut -c1-16)
 
-$(VENV)/.runtime: requirements.txt
+setup: $(RUNTIME)
+
+$(RUNTIME):
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	rm -f $(VENV)/.runtime*
 	touch $@
 
-$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+$(DEV): $(RUNTIME)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
+	rm -f $(VENV)/.dev*
 	touch $@
 
-node_modules/.installed: package.json package-lock.json $(VENV)/.runtime
+node_modules/.installed: package.json package-lock.json $(RUNTIME)
 	$(INVOKE) npm "ci --ignore-scripts --no-audit --no-fund --loglevel=error"
 	touch $@
 
-lock: $(VENV)/.dev  # after changing requirements*.in: pin every package, with its hashes
+lock: $(DEV)  # after changing requirements*.in: pin every package, with its hashes
 	$(INVOKE) lock
 
-test-setup: $(VENV)/.dev node_modules/.installed
+test-setup: $(DEV) node_modules/.installed
 	@sh tests/ensure-system-packages.sh
 
 test: test-setup
 	$(INVOKE) test
 
-test-fast: $(VENV)/.dev
+test-fast: $(DEV)
 	$(INVOKE) test --fast
 
-bench: $(VENV)/.dev
+bench: $(DEV)
 	$(INVOKE) bench
 
 screenshots: test-setup  # the README's pictures of the editor (.github/screenshots/)
 	$(INVOKE) screenshots
 
-lint: $(VENV)/.dev
+lint: $(DEV)
 	$(INVOKE) lint
 
-format: $(VENV)/.dev
+format: $(DEV)
 	$(INVOKE) format
 
 clean: setup  # output/ only, as Pelican's own clean

@@ -105,7 +105,8 @@ DIRECT_TEMPLATES = ["home", "index", "categories", "tags", "archives", "search",
 OFFLINE_SAVE_AS = "offline/index.html"  # shown by the service worker for a page not kept
 # Kept on a phone for offline use after one visit, besides the current edition's pages.
 OFFLINE_PAGES = ["pages/visit/"]
-OFFLINE_BUDGET = 2_000_000  # bytes a first visit may keep: make check warns above
+OFFLINE_BUDGET = 2_000_000  # bytes a first visit may keep: make check refuses above
+PAGE_BUDGET = 1_000_000  # bytes a page may cost as it opens (itself and what it loads)
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = "search/index.html"
 SEARCH_INDEX = True  # Pagefind, after the build (plugins/search)

@@ -4,6 +4,7 @@ The Makefile targets call these; they expect the project's .venv to be set up
 (``make html`` does that).
 """
 
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -200,12 +201,13 @@ def new_post(c, title, slug=""):
 
 
 @task(help={"category": "food, beverages, textiles, decorative or herbal", "district": "an amphoe"})
-def new_product(c, title, category, district, booth, stars=3, slug=""):
+def new_product(c, title, category, district, booth, stars="", slug=""):
     """Start a product page: content/products/<slug>.md and its English twin."""
     from office.new_content import new_product as make
 
     content = ROOT / SETTINGS["content"]
-    made = answer(make, content, title, category, district, booth, int(stars), slug=slug)
+    made = answer(make, content, title, category, district, booth, str(stars), slug=slug)
+
     show_new_files(made)
     stem = made[0].stem
     print(
@@ -219,7 +221,7 @@ def new_edition(c, number, start, end):
     """Start an edition: content/editions/<number>.md, .en.md and .programme.md."""
     from office.new_content import new_edition as make
 
-    if not str(number).isdigit():
+    if not re.fullmatch(r"[0-9]+", str(number)):
         raise Exit(f"Not done: the edition number is a whole number, not {number!r}", code=1)
     show_new_files(answer(make, ROOT / SETTINGS["content"], int(number), start, end))
 
@@ -290,28 +292,10 @@ def upgrade_files(c):
     print(f"{len(changed)} file(s) changed" if changed else "Every file is already in the new form")
 
 
-@task
-def check(c):
-    """Every problem in the content in one report; then every link of a test build."""
-    from pelican.settings import read_settings
+def checked(findings, lines: list[str]) -> None:
+    """Print the report; stop (saying why in the workflow's summary) on any error."""
+    from office.check import report
 
-    from office.check import (
-        built_site_findings,
-        content_findings,
-        report,
-        repository_findings,
-        size_findings,
-    )
-
-    settings = read_settings(str(ROOT / SETTINGS["config"]))
-    findings = content_findings(settings)
-    lines, found = repository_findings(ROOT)
-    findings += found
-    if not any(f.severity == "error" for f in findings):
-        findings += built_site_findings(str(ROOT / SETTINGS["config"]), ROOT / SETTINGS["content"])
-        sizes, found = size_findings(ROOT / settings["CACHE_PATH"])
-        findings += found
-        lines += sizes
     print("\n".join(lines))
     print(report(findings))
     errors = [f.problem for f in findings if f.severity == "error"]
@@ -323,42 +307,75 @@ def check(c):
         raise Exit(code=1)
 
 
-@task(help={"move": "publish even if the address or custom domain differs from what is online"})
-def gh_pages(c, move=False):
+def content_and_repository_findings(settings: dict) -> tuple[list, list[str]]:
+    from office.check import content_findings, repository_findings
+
+    findings = content_findings(settings)
+    lines, found = repository_findings(ROOT)
+    return findings + found, lines
+
+
+@task
+def check(c):
+    """Every problem in the content in one report; then every link of a test build."""
+    from pelican.settings import read_settings
+
+    from office.check import built_site_findings, size_findings
+
+    settings = read_settings(str(ROOT / SETTINGS["config"]))
+    findings, lines = content_and_repository_findings(settings)
+    if not any(f.severity == "error" for f in findings):
+        findings += built_site_findings(str(ROOT / SETTINGS["config"]), ROOT / SETTINGS["content"])
+        sizes, found = size_findings(ROOT / settings["CACHE_PATH"])
+        findings += found
+        lines += sizes
+    checked(findings, lines)
+
+
+@task(
+    help={
+        "move": "publish even if the address or custom domain differs from what is online",
+        "rollback": "publish even if this checkout is older than what is online",
+    }
+)
+def gh_pages(c, move=False, rollback=False):
     """Check, build for publishing, and publish output/ to GitHub Pages, if nothing would break."""
     from pelican.settings import read_settings
 
     from office.budget import refuse_over_budget
+    from office.check import broken_links, size_findings
     from office.publish import (
         commit_message,
+        git,
         guard,
         push,
         read_redirects,
         refuse_uncommitted,
         write_redirect_pages,
     )
+    from office.summary import PUBLISHED, write_summary
     from plugins.gallery.budget import read_size_report
 
     answer(refuse_uncommitted, ROOT)
     answer(read_redirects, ROOT / SETTINGS["content"])
-    check(c)
-    publish(c)
+    checked(*content_and_repository_findings(read_settings(str(ROOT / SETTINGS["config"]))))
+    publish(c)  # one build: its own links are checked below, before anything is pushed
     settings = read_settings(str(ROOT / SETTINGS["publish_config"]))
-    answer(refuse_over_budget, read_size_report(ROOT / settings["CACHE_PATH"]))
     output, content = ROOT / SETTINGS["output"], ROOT / SETTINGS["content"]
+    sizes, found = size_findings(ROOT / settings["CACHE_PATH"])
+    checked(broken_links(output, settings["SITEURL"]) + found, sizes)
+    answer(refuse_over_budget, read_size_report(ROOT / settings["CACHE_PATH"]))
     remote, branch = settings["GITHUB_PAGES_REMOTE"], settings["GITHUB_PAGES_BRANCH"]
-    redirects = answer(guard, ROOT, output, content, settings, move)
+    redirects = answer(guard, ROOT, output, content, settings, move, rollback)
     write_redirect_pages(output, redirects, settings["SITEURL"])
     editions = sorted((content / "editions").glob("*.md"))
     edition = max((p.stem for p in editions if p.stem.isdigit()), key=int, default="")
-    message = commit_message(edition)
+    message = commit_message(edition, git(ROOT, "rev-parse", "HEAD").strip())
     answer(push, ROOT, output, remote, branch, settings["GITHUB_PAGES_CNAME"], message)
-    print(f"Published to {remote}/{branch}: {message}")
-    from office.summary import PUBLISHED, write_summary
-
-    write_summary(
-        PUBLISHED, f"{message}: {settings['SITEURL']}/ (ออนไลน์ภายในไม่กี่นาที · online within minutes)"
-    )
+    title = message.splitlines()[0]
+    print(f"Published to {remote}/{branch}: {title}")
+    soon = "ออนไลน์ภายในไม่กี่นาที · online within minutes"
+    write_summary(PUBLISHED, f"{title}: {settings['SITEURL']}/ ({soon})")
 
 
 @task(aliases=["devserver"], help={"port": "the port of the preview (8000)"})

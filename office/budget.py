@@ -32,12 +32,31 @@ def size_lines(report: dict) -> list[str]:
     return lines
 
 
+def parts(largest: list) -> str:
+    return ", ".join(f"{name} ({megabytes(size)})" for name, size in largest)
+
+
+def page_problems(report: dict) -> list[tuple[str, str]]:
+    """(page, what is wrong) for every page heavier than PAGE_BUDGET as it opens."""
+    budget = megabytes(report.get("page_budget", 1_000_000))
+    return [
+        (f"output/{page['page']}",
+         f"weighs {megabytes(page['bytes'])} as it opens, more than PAGE_BUDGET ({budget}) on a "
+         f"phone's data; the largest parts: {parts(page['largest'])} (make the largest smaller: "
+         "a venue map with fewer details, photos in the pipeline's sizes)")
+        for page in report.get("heavy_pages", [])
+    ]  # fmt: skip
+
+
 def offline_warning(report: dict) -> str | None:
+    """What a first visit would keep, above OFFLINE_BUDGET: said, never cut silently."""
     if report["offline"] <= report["offline_budget"]:
         return None
+    largest = report.get("offline_largest") or []
     return (
         f"a first visit keeps {megabytes(report['offline'])} for offline use, more than "
-        f"OFFLINE_BUDGET ({megabytes(report['offline_budget'])}): keep fewer pages in "
+        f"OFFLINE_BUDGET ({megabytes(report['offline_budget'])}); the largest: {parts(largest)}: "
+        "keep fewer pages in "
         "OFFLINE_PAGES, or smaller product photos"
     )
 

@@ -23,10 +23,14 @@ class Finding:
 
 
 def content_findings(settings: dict) -> list[Finding]:
+    outside = outside_link_findings(settings)
+    if outside:
+        return outside  # nothing else is read before these are gone
     index = build_index(settings)
     findings = [Finding(problem, "error") for problem in index.problems]
     findings += translation_warnings(index, settings)
-    findings += fair_findings(settings, index)
+    fair, found = fair_findings(settings, index)
+    findings += found + static_findings(settings, fair) + year_warnings(index, fair)
     findings += gallery_findings(settings)
     findings += placeholder_findings(settings)
     findings += private_photo_findings(settings)
@@ -46,6 +50,18 @@ def editor_findings(settings: dict) -> list[Finding]:
         "set EDITOR_REPOSITORY in pelicanconf.py"
     )
     return [Finding(Problem("pelicanconf.py", 0, message), "warning")]
+
+
+def outside_link_findings(settings: dict) -> list[Finding]:
+    from plugins.core.files import OUTSIDE, links_outside
+
+    content, shown = Path(settings["PATH"]), shown_path(settings)
+    return [
+        Finding(
+            Problem(shown(link.parent) + "/" + link.name, 0, OUTSIDE.format(target=target)), "error"
+        )
+        for link, target in links_outside(content, content.resolve().parent)
+    ]
 
 
 def private_photo_findings(settings: dict) -> list[Finding]:
@@ -128,13 +144,55 @@ def translation_warnings(index, settings: dict) -> list[Finding]:
     return found
 
 
-def fair_findings(settings: dict, index) -> list[Finding]:
+def fair_findings(settings: dict, index) -> tuple[object, list[Finding]]:
     from plugins.fair import DEFAULTS, read_and_judge
 
     settings = {**DEFAULTS, **settings}
     addresses = Addresses.from_settings(settings)
     fair, problems = read_and_judge(settings, site_languages(settings), addresses, index)
-    return [Finding(problem, "error") for problem in problems] + product_photo_warnings(fair)
+    return fair, [Finding(problem, "error") for problem in problems] + product_photo_warnings(fair)
+
+
+def year_warnings(index, fair) -> list[Finding]:
+    """Dates whose year is surely a slip (0001, 2399): shown, not stopping anything."""
+    from plugins.core.staff_dates import doubtful_year, read_date
+    from plugins.fair.model import MAIN_LANGUAGE
+
+    found = []
+    for source in index.sources.values():
+        written = source.matter.get("date")
+        day = read_date(written).day if written else None
+        wrong = doubtful_year(day) if day else None
+        if wrong:
+            problem = Problem(
+                source.shown, source.matter.line_of("date"), f'Date "{written}" {wrong}'
+            )
+            found.append(Finding(problem, "warning"))
+    for edition in fair.editions:
+        for key, day in (("Start", edition.start), ("End", edition.end)):
+            wrong = doubtful_year(day)
+            if wrong:
+                text = edition.texts[MAIN_LANGUAGE]
+                found.append(
+                    Finding(text.problem(key, f'{key} "{text.get(key)}" {wrong}'), "warning")
+                )
+    return found
+
+
+def static_findings(settings: dict, fair) -> list[Finding]:
+    """Files of STATIC_PATHS the site would refuse to publish (HTML, SVG but maps …)."""
+    from plugins.core.file_kinds import kind_of, verdict
+    from plugins.gallery.static_files import map_paths
+
+    content, maps, shown = Path(settings["PATH"]), map_paths(fair), shown_path(settings)
+    found = []
+    for folder in settings.get("STATIC_PATHS", []):
+        for path in sorted((content / folder).rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                relative = path.relative_to(content).as_posix()
+                _, problem = verdict(kind_of(path), relative in maps)
+                found += [Finding(Problem(shown(path), 0, problem), "error")] if problem else []
+    return found
 
 
 NO_PHOTO = (
@@ -217,13 +275,18 @@ class LinkCollector(HTMLParser):
                 )
 
 
-def broken_links(output: Path) -> list[Finding]:
+def broken_links(output: Path, site: str = "") -> list[Finding]:
+    """Every link and asset of every page that the built site does not have; `site` is the
+    site's own whole address (a publishing build writes whole addresses)."""
     found = []
+    own = urlparse(site.rstrip("/") + "/") if site else None
     for page in sorted(output.rglob("*.html")):
         collector = LinkCollector()
         collector.feed(page.read_text(encoding="utf-8"))
         for link in collector.links:
             target = urlparse(link)
+            if own and (target.scheme, target.netloc) == (own.scheme, own.netloc):
+                target = urlparse(target.path.removeprefix(own.path.rstrip("/")) or "/")
             if target.scheme or target.netloc or not target.path:
                 continue
             if not resolves(output, page, unquote(target.path)):
@@ -241,30 +304,37 @@ def resolves(output: Path, page: Path, path: str) -> bool:
 
 
 def built_site_findings(config: str, content: Path) -> list[Finding]:
+    """A test build's broken links. The project's own cache: photos already made are not
+    made again; no search index, per-page cards or editor: they hold no links to check."""
     from pelican import Pelican
     from pelican.settings import read_settings
 
     with tempfile.TemporaryDirectory() as folder:
         output = Path(folder) / "output"
-        # The project's own cache: photos already made are not made again for a check.
+        quick = {"SEARCH_INDEX": False, "SOCIAL_PAGE_CARDS": False, "EDITOR": False}
         settings = read_settings(
-            config, override={"PATH": str(content), "OUTPUT_PATH": str(output)}
+            config, override={"PATH": str(content), "OUTPUT_PATH": str(output), **quick}
         )
         Pelican(settings).run()
         return broken_links(output)
 
 
 def size_findings(cache_path: Path) -> tuple[list[str], list[Finding]]:
-    """What the test build weighed, as lines to print, and a warning near the budget."""
+    """What the last build weighed, as lines to print; a warning near the site's budget, and
+    errors for a page over PAGE_BUDGET or a first visit over OFFLINE_BUDGET."""
     from plugins.gallery.budget import read_size_report
 
-    from .budget import offline_warning, over_warning, size_lines
+    from .budget import offline_warning, over_warning, page_problems, size_lines
 
     measured = read_size_report(cache_path)
     if measured is None:
         return [], []
-    warnings = [over_warning(measured), offline_warning(measured)]
-    found = [Finding(Problem("output/", 0, w), "warning") for w in warnings if w]
+    found = [Finding(Problem("output/", 0, w), "warning") for w in [over_warning(measured)] if w]
+    offline = offline_warning(measured)
+    found += [Finding(Problem("output/sw.js", 0, offline), "error")] if offline else []
+    found += [
+        Finding(Problem(page, 0, message), "error") for page, message in page_problems(measured)
+    ]
     return size_lines(measured), found
 
 

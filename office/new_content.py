@@ -6,6 +6,7 @@ A new entry starts in Thai only, as in the editor: its English file is made when
 translates it (in the editor's English pane, or as <name>.en.md beside it), so no empty
 English page is ever published."""
 
+import re
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -24,7 +25,17 @@ def document(fields: dict[str, object], body: str) -> str:
     return front_matter.render(fields, body)
 
 
+def one_line_title(title: str) -> str:
+    """A title as staff type it: one line, and not an option mistyped (--help)."""
+    if "\n" in title or "\r" in title:
+        raise Refused("a title is one line: write it again without a line break")
+    if title.strip().startswith("-"):
+        raise Refused(f'"{title}" is an option, not a title: write the title in quotes, first')
+    return title.strip()
+
+
 def slug_of(title: str, slug: str = "") -> str:
+    title = one_line_title(title)
     chosen = slug or slug_for_text(title)
     if not chosen or not is_clean_slug(chosen):
         fix = "add --slug, e.g. --slug opening-day"
@@ -79,7 +90,8 @@ def product_fields(title, category, district, booth, stars, edition) -> dict[str
 
 
 def new_product(content: Path, title: str, category: str, district: str, booth: str,
-                stars: int = 3, slug: str = "") -> list[Path]:  # fmt: skip
+                stars: str = "", slug: str = "") -> list[Path]:  # fmt: skip
+
     slug = slug_of(title, slug)
     if not lookup(CATEGORIES, category):
         raise Refused(f'"{category}" is not a category: use one of {", ".join(CATEGORIES)}')
@@ -87,8 +99,12 @@ def new_product(content: Path, title: str, category: str, district: str, booth: 
         raise Refused(
             f'"{district}" is not a Khon Kaen district: use one of {", ".join(DISTRICTS)}'
         )
-    if not 1 <= stars <= 5:
-        raise Refused(f"--stars {stars} is not from 1 to 5")
+    if not re.fullmatch(r"[1-5]", stars.strip()):
+        fix = "give the OTOP stars (ดาว), e.g. --stars 4"
+        raise Refused(f'--stars "{stars}" is not a number from 1 to 5: {fix}')
+
+    stars = int(stars)
+
     edition = newest_edition(content)
     if not edition:
         raise Refused("there is no edition yet: make one first with invoke new-edition")

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from plugins.core.files import exclusive
 from plugins.core.photo_references import PHOTO_SUFFIXES as SUPPORTED
 
 from . import Refused
@@ -130,6 +131,16 @@ def import_photos(source: Path, content: Path, gallery: str, languages: list[str
         )
     gallery = target.name
     report = ImportReport(folder=f"{content.name}/{target.relative_to(content).as_posix()}")
+    with exclusive(f"import into {target.resolve()}"):  # two imports at once: one waits
+        import_into(source, target, gallery, report, widest)
+        add_to_photo_list(target, report.copied, languages)
+    return report
+
+
+def import_into(
+    source: Path, target: Path, gallery: str, report: ImportReport, widest: int
+) -> None:
+    """What the gallery holds is read under the lock, and each new name taken under it."""
     existing = [p for p in target.iterdir() if p.suffix.lower() in SUPPORTED]
     digests = {file_digest(p) for p in existing} | set(imported_digests(target))
     hashes = [h for h in map(picture_hash, existing) if h is not None]
@@ -138,8 +149,6 @@ def import_photos(source: Path, content: Path, gallery: str, languages: list[str
     for path in sorted(photos, key=lambda p: (taken_at(p), p.name)):  # the first stays first
         add_one(path, target, gallery, report, known, widest)
     remember_sources(target, known.added)
-    add_to_photo_list(target, report.copied, languages)
-    return report
 
 
 def gallery_folder(galleries: Path, name: str) -> Path | None:
@@ -169,7 +178,11 @@ class Known:
 
 def add_one(path: Path, target: Path, gallery: str, report: ImportReport, known: Known,
             widest: int) -> None:  # fmt: skip
-    digest = file_digest(path)
+    try:
+        digest = file_digest(path)
+    except OSError:  # not allowed to read it, or gone: named, and the others go on
+        report.unreadable.append(path.name)
+        return
     if digest in known.digests:
         report.same_file.append(path.name)
         return
@@ -182,7 +195,8 @@ def add_one(path: Path, target: Path, gallery: str, report: ImportReport, known:
         return
     data, suffix = web_master(path, widest)
     name = stable_name(gallery, taken_at(path), suffix, known.stems)
-    (target / name).write_bytes(data)
+    with (target / name).open("xb") as file:  # never over another photo
+        file.write(data)
     known.digests.add(digest)
     known.hashes.append(picture)
     known.stems.add(Path(name).stem.lower())

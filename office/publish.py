@@ -148,12 +148,47 @@ def refuse_moving(repo: Path, branch: str, siteurl: str, cname: str) -> None:
         )
 
 
-def guard(repo: Path, output: Path, content: Path, settings: dict, move: bool) -> dict[str, str]:
+SOURCE_TRAILER = "Source-Commit"  # in each gh-pages commit: the commit it was built from
+PULL_FIRST = (
+    "what is online was built from {live}, which this copy of the site does not have{why}: "
+    "publishing now would take back what was published since. Bring this copy up to date "
+    "first (git pull, or in GitHub Desktop: Fetch origin, then Pull). To go back to an "
+    "older site on purpose: invoke gh-pages --rollback"
+)
+
+
+def live_source(repo: Path, branch: str) -> str | None:
+    """The source commit the published site was built from (its gh-pages commit says)."""
+    message = git(repo, "log", "-1", "--format=%B", f"refs/heads/{branch}", check=False)
+    found = re.search(rf"^{SOURCE_TRAILER}: ([0-9a-f]{{40}})$", message, re.MULTILINE)
+    return found[1] if found else None
+
+
+def refuse_rolling_back(repo: Path, branch: str) -> None:
+    """What is online must be in this checkout's history: a copy that is behind, or a
+    detached older commit, would publish an older site."""
+    live = live_source(repo, branch)
+    if live is None:
+        return  # published before sources were recorded: nothing to compare with
+    head = git(repo, "rev-parse", "HEAD").strip()
+    known = subprocess.run(["git", "cat-file", "-e", f"{live}^{{commit}}"], cwd=repo,
+                           capture_output=True, check=False).returncode == 0  # fmt: skip
+    if known and subprocess.run(["git", "merge-base", "--is-ancestor", live, head], cwd=repo,
+                                capture_output=True, check=False).returncode == 0:  # fmt: skip
+        return
+    why = "" if not known else f" (it is at {head[:7]}, not after {live[:7]})"
+    raise Refused(PULL_FIRST.format(live=live[:7], why=why))
+
+
+def guard(repo: Path, output: Path, content: Path, settings: dict, move: bool,
+          rollback: bool = False) -> dict[str, str]:  # fmt: skip
     """Refuse to publish what would lose or break something; return the redirects to add."""
     refuse_uncommitted(repo)
     redirects = read_redirects(content)
     remote, branch = settings["GITHUB_PAGES_REMOTE"], settings["GITHUB_PAGES_BRANCH"]
     if fetch_live_branch(repo, remote, branch):
+        if not rollback:  # first: a page online but not here is then a colleague's, not a move
+            refuse_rolling_back(repo, branch)
         if not move:
             refuse_moving(repo, branch, settings["SITEURL"], settings["GITHUB_PAGES_CNAME"])
         gone = vanished(live_addresses(repo, branch), built_addresses(output), redirects)
@@ -171,9 +206,11 @@ def guard(repo: Path, output: Path, content: Path, settings: dict, move: bool) -
     return redirects
 
 
-def commit_message(edition: str) -> str:
+def commit_message(edition: str, source: str) -> str:
+    """The gh-pages commit's message, with the source commit it was built from."""
     now = datetime.now(ZoneInfo("Asia/Bangkok")).strftime("%Y-%m-%d %H:%M %z")
-    return f"Publish the site, edition {edition}, {now}" if edition else f"Publish the site, {now}"
+    title = f"Publish the site, edition {edition}, {now}" if edition else f"Publish the site, {now}"
+    return f"{title}\n\n{SOURCE_TRAILER}: {source}"
 
 
 def push(repo: Path, output: Path, remote: str, branch: str, cname: str, message: str) -> None:

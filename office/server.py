@@ -1,6 +1,7 @@
 """The preview's web server: output/ as the site will be published, the site's own 404
 page for an unknown address, and the build status for the pages (Server-Sent Events)."""
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -15,6 +16,10 @@ KEEP_ALIVE_SECONDS = 15
 class PreviewHandler(http.server.SimpleHTTPRequestHandler):
     status = None  # BuildStatus, set by start_server
     script = ""
+
+    def handle(self):
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            super().handle()  # a browser that cancels a request is normal: nothing to log
 
     def log_message(self, *args):
         pass

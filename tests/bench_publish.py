@@ -49,22 +49,34 @@ def photo(number: int, path: Path) -> None:
     image.filter(ImageFilter.GaussianBlur(1)).save(path, quality=85)
 
 
-def make_source(articles: int, photos: int) -> Path:
-    """A repository like the office's: the project, with the sample content and more."""
-    source = WORK / f"publish-source-{articles}-{photos}"
-    if source.exists():
-        return source
-    run(["git", "clone", "-q", str(ROOT), str(source)], WORK)
-    shutil.rmtree(source / "content")
-    shutil.copytree(ROOT / "tests/sites/sample/content", source / "content")
-    shutil.copytree(make_corpus(articles) / "news", source / "content/news", dirs_exist_ok=True)
+def make_content(articles: int, photos: int) -> Path:
+    """The sample content, the bench's articles and its photos (made once, kept)."""
+    content = WORK / f"publish-content-{articles}-{photos}"
+    if content.exists():
+        return content
+    unfinished = content.with_name(content.name + ".partial")
+    shutil.rmtree(unfinished, ignore_errors=True)
+    shutil.copytree(ROOT / "tests/sites/sample/content", unfinished)
+    shutil.copytree(make_corpus(articles) / "news", unfinished / "news", dirs_exist_ok=True)
     for number in range(photos):
-        gallery = source / "content/galleries" / f"day-{number // GALLERY_SIZE:02d}"
+        gallery = unfinished / "galleries" / f"day-{number // GALLERY_SIZE:02d}"
         gallery.mkdir(parents=True, exist_ok=True)
         photo(number, gallery / f"photo-{number:04d}.jpg")
+    unfinished.rename(content)
+    return content
+
+
+def make_source(content: Path) -> tuple[Path, str]:
+    """A repository like the office's: this commit of the project, with `content`."""
+    source = WORK / "publish-source"
+    shutil.rmtree(source, ignore_errors=True)
+    run(["git", "clone", "-q", str(ROOT), str(source)], WORK)
+    shutil.rmtree(source / "content")
+    shutil.copytree(content, source / "content")
     git(source, "add", "-A")
     git(source, "commit", "-qm", "The bench's site")
-    return source
+    head = run(["git", "rev-parse", "HEAD"], ROOT).stdout.strip()
+    return source, f"{head} {content.name}"
 
 
 def publish_from(clone: Path, origin: Path) -> float:
@@ -92,6 +104,27 @@ def save(clone: Path) -> None:
     git(clone, "commit", "-qam", "A save in the editor")
 
 
+def prime(source: Path, key: str, saved: dict[str, Path], origin: Path) -> None:
+    """A publish of this commit from the last run's caches (every photo, card and the
+    editor made the first time), as the workflow's previous run; its caches kept."""
+    stamp = WORK / "publish-saved.key"
+    if stamp.exists() and stamp.read_text() == key and all(p.exists() for p in saved.values()):
+        return
+    if not origin.exists():
+        run(["git", "init", "-q", "--bare", str(origin)], WORK)
+    clone = checkout(source)
+    for name, place in saved.items():
+        if place.exists():
+            run(["cp", "-a", str(place), str(clone / name)], WORK)
+    print(
+        f"publishing this commit once, from the last caches if any: {publish_from(clone, origin):.1f} s"
+    )
+    for name, place in saved.items():
+        shutil.rmtree(place, ignore_errors=True)
+        (clone / name).rename(place)
+    stamp.write_text(key)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
@@ -99,17 +132,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     WORK.mkdir(exist_ok=True)
-    source = make_source(args.articles, args.photos)
+    source, key = make_source(make_content(args.articles, args.photos))
     origin = WORK / "publish-origin.git"
-    shutil.rmtree(origin, ignore_errors=True)
-    run(["git", "init", "-q", "--bare", str(origin)], WORK)
-    clone = checkout(source)
-    first = publish_from(clone, origin)
-    print(f"first publish (every photo, card and the editor made): {first:.1f} s")
     saved = {name: WORK / f"publish-saved-{name.strip('.')}" for name in ("cache", ".venv")}
-    for name, place in saved.items():
-        shutil.rmtree(place, ignore_errors=True)
-        (clone / name).rename(place)
+    prime(source, key, saved, origin)
     times = []
     for _ in range(args.runs):
         clone = checkout(source)

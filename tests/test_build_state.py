@@ -156,12 +156,15 @@ def test_a_warm_build_leaves_unchanged_work_alone_and_matches_a_clean_build(tmp_
     content = tmp_path / "content"
     shutil.copytree(SITES / "minimal/content", content)
     (content / "images").mkdir()
-    (content / "images/map.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    (content / "images/leaflet.pdf").write_bytes(
+        b"%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    )
     output = tmp_path / "output"
     searched = {"SEARCH_INDEX": True}
     build_site(content, output, **searched)
     kept = ["pagefind/pagefind-entry.json", "products/silk/qr.svg", "products/silk/qr.png",
-            "images/map.svg", "sitemap.xml", "robots.txt", "editions/27/programme.ics"]  # fmt: skip
+            "images/leaflet.pdf", "sitemap.xml", "robots.txt", "editions/27/programme.ics"]  # fmt: skip
+
     before = mtimes(output, kept)
     build_site(content, output, **searched)
     assert mtimes(output, kept) == before  # nothing changed, nothing rewritten

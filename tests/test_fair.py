@@ -203,7 +203,7 @@ def problems_of(tmp_path, files: dict[str, str]) -> list[str]:
                 "editions/27.programme.md": PROGRAMME_HEAD
                 + "| 2024-05-28 | 19.00 | 18.00 | ก | A | เวที | Stage |\n"
             },
-            "content/editions/27.programme.md:3: ends at 18.00, before it starts at 19.00 (check the times)",
+            "content/editions/27.programme.md:3: ends at 18.00, before it starts at 19.00 (check the times; something open past midnight ends before 06.00)",
         ),
         (
             {

@@ -100,7 +100,10 @@ def test_new_product_edition_and_gallery_build_cleanly(project):
         "ชนบท",
         "--booth",
         "F9",
+        "--stars",
+        "4",
     )
+
     assert done.returncode == 0, done.stderr
     assert "Photos of the product: put them beside it (content/products/khao-jee.jpg" in done.stdout
     assert "Edition: 28" in (project / "content/products/khao-jee.md").read_text()

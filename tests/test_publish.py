@@ -243,7 +243,12 @@ def test_a_site_over_its_size_budget_is_not_published(repositories):
     assert "Site size: " in checked.stdout and "of 0.4 MB" in checked.stdout
     assert "photos of edition 27: " in checked.stdout
     assert "warning  the site is " in checked.stdout and "stage (" in checked.stdout
+    assert "error    a first visit keeps" in checked.stdout  # an error now: never cut silently
     assert "for offline use, more than OFFLINE_BUDGET (0.1 MB)" in checked.stdout
+    settings = (project / "pelicanconf.py").read_text()
+    (project / "pelicanconf.py").write_text(settings.replace("OFFLINE_BUDGET = 100_000\n", ""))
+    commit_all(project, "The offline budget as it was")
+
     done = publish(project)
     assert done.returncode == 1
     said = done.stdout + done.stderr
@@ -277,3 +282,45 @@ def test_the_workflows_summary_says_why_nothing_was_published(repositories, tmp_
     said = summary.read_text(encoding="utf-8")
     assert "## ยังไม่เผยแพร่ · Not published" in said and "/news/first-day/" in said
     assert "would disappear" in said
+
+
+def test_a_broken_link_in_the_publishing_build_stops_it_before_the_push(repositories):
+    """make github checks the links of the build it publishes (whole addresses included),
+    not of a second build of its own."""
+    project, origin = repositories
+    link = f"[ข่าวที่ไม่มี]({SITE}/news/nope/) [ข่าวที่มี]({SITE}/news/first-day/)"
+    write_tree(project / "content", {"news/links.md": f"Title: ลิงก์\nDate: 2024-05-28\n\n{link}\n"})
+    commit_all(project, "A link to nowhere")
+    done = publish(project)
+    assert done.returncode == 1
+    assert "output/news/links/index.html\n  file      error    links to /news/nope/" in done.stdout
+    assert "/news/first-day/" not in done.stdout.split("output/news/links/index.html")[1]
+    assert "gh-pages" not in git(origin, "branch", "--list")
+
+
+def test_an_older_checkout_does_not_roll_the_site_back(repositories, tmp_path):
+    project, origin = repositories
+    assert publish(project).returncode == 0
+    git(project, "push", "-q", "origin", "HEAD:main")
+    colleague = tmp_path / "colleague"
+    git(tmp_path, "clone", "-q", "-b", "main", str(origin), str(colleague))
+    git(colleague, "config", "user.email", "colleague@example.org")
+    git(colleague, "config", "user.name", "Colleague")
+    news = colleague / "content/news/first-day.md"
+    news.write_text(news.read_text(encoding="utf-8") + "\nข่าวเพิ่มเติม\n", encoding="utf-8")
+    commit_all(colleague, "More news")
+    git(colleague, "push", "-q", "origin", "main")
+    assert publish(colleague).returncode == 0
+    live = git(origin, "log", "-1", "--format=%B", "gh-pages")
+    assert f"Source-Commit: {git(colleague, 'rev-parse', 'HEAD').strip()}" in live
+    behind = publish(project)  # this copy has not pulled the colleague's commit
+    assert behind.returncode == 1
+    said = behind.stdout + behind.stderr
+    assert "which this copy of the site does not have" in said and "git pull" in said
+    assert "redirects.txt" not in said  # not "add a redirect": that would undo a colleague
+    git(project, "pull", "-q", "origin", "main")
+    git(project, "checkout", "-q", "HEAD~1")  # a detached, older commit
+    detached = publish(project)
+    assert detached.returncode == 1 and "not after" in detached.stdout + detached.stderr
+    assert publish(project, "--rollback").returncode == 0  # asked for
+    assert git(origin, "show", "gh-pages:news/first-day/index.html").count("ข่าวเพิ่มเติม") == 0

@@ -109,14 +109,19 @@ def test_a_page_naming_a_photo_that_is_not_there_stops_the_build(tmp_path, capsy
 
 
 def test_the_last_guard_refuses_an_image_with_gps_whatever_put_it_there(tmp_path, capsys):
-    content = tmp_path / "content"
-    shutil.copytree(SITES / "minimal/content", content)
-    (content / "images").mkdir()
-    marked((600, 400)).save(content / "images/scan.tif", exif=camera_exif())  # copied as is
+    """content/ publishes photos only through the pipeline; a theme's own files are copied
+    as they are: an image with GPS there is stopped by the last guard, by its published name."""
+    from conftest import ROOT
+
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    marked((600, 400)).save(theme / "static/images/scan.tif", exif=camera_exif())
     with pytest.raises(ContentError):
-        new_pelican(make_settings(content, tmp_path / "output")).run()
+        new_pelican(
+            make_settings(SITES / "minimal/content", tmp_path / "output", THEME=str(theme))
+        ).run()
     said = capsys.readouterr()
-    assert "output/images/scan.tif: carries a GPS position" in said.out + said.err
+    assert "output/theme/images/scan.tif: carries a GPS position" in said.out + said.err
 
 
 def test_a_photo_keeps_its_colour_where_red_was(site):

@@ -42,6 +42,10 @@ MESSAGES = {
     "unknown lang": 'Lang "{value}" is not a language of this site (write {fix})',
     "lang vs file": 'Lang "{value}" does not match the file name (rename it {fix}, or fix Lang)',
     "bad slug": 'Slug "{value}" may hold only a-z, 0-9 and - (write "{fix}")',
+    "address field": (
+        "{value} cannot be set in a file: a page's address comes from its file's name or its "
+        "Slug (remove the line; to change the address, write Slug: {fix})"
+    ),
     "same slug": 'Slug "{value}" is also used by {fix} (give one of them another Slug)',
     "no original": (
         "Translation has no {value} original "
@@ -174,7 +178,20 @@ def field_problems(source: Source, languages: list[str]) -> list[Problem]:
     slug = source.matter.get("slug")
     if slug is not None and not is_clean_slug(slug):
         found.append(problem(source, "slug", "bad slug", slug, slug_for_text(slug) or "news"))
+    for key in address_fields(source.matter):
+        name = source.matter.names.get(key, key)
+        found.append(problem(source, key, "address field", name, source.slug or source.stem))
     return found
+
+
+ADDRESS_FIELDS = {"save_as", "url", "template", "path"}
+
+
+def address_fields(matter) -> list[str]:
+    """Fields that would give a page another address or template than the site gives it:
+    Save_as: index.html would replace the home page."""
+    return [key for key in matter.fields
+            if key in ADDRESS_FIELDS or key.endswith(("_save_as", "_url"))]  # fmt: skip
 
 
 def language_problems(source: Source, languages: list[str]) -> list[Problem]:

@@ -6,7 +6,10 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif"}
+# What a page's reference to a photo may end with (the file itself is judged by its bytes:
+# plugins/core/file_kinds.py).
+PHOTO_SUFFIXES = {".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".webp", ".heic", ".heif", ".avif",
+                  ".tif", ".tiff", ".bmp"}  # fmt: skip
 
 MARKDOWN_IMAGE = re.compile(
     r'!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|<img\b[^>]*\bsrc="([^"]+)"'

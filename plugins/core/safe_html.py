@@ -9,16 +9,20 @@ would refuse them anyway), event handlers, forms, `javascript:` and other non-we
 Templates may then mark this HTML safe, and only this.
 """
 
+import re
+from urllib.parse import urlsplit
+
 import nh3
 from markdown import Extension
 from markdown.postprocessors import Postprocessor
 
-VERSION = "1"  # change it when the rules below change: cached pages are read again
-EMBEDS = (  # video players the office embeds, by the start of their address
-    "https://www.youtube.com/embed/",
-    "https://www.youtube-nocookie.com/embed/",
-    "https://www.facebook.com/plugins/video.php",
-)
+VERSION = "2"  # change it when the rules below change: cached pages are read again
+VIDEO = re.compile(r"^/embed/[A-Za-z0-9_-]{6,20}$")
+EMBEDS = {  # video players the office embeds: the host, and the path its players have
+    "www.youtube.com": VIDEO,
+    "www.youtube-nocookie.com": VIDEO,
+    "www.facebook.com": re.compile(r"^/plugins/video\.php$"),
+}
 TAGS = nh3.ALLOWED_TAGS | {"iframe"}
 GENERIC = {"id", "class", "lang", "dir", "title"}
 ATTRIBUTES = {
@@ -32,10 +36,24 @@ ATTRIBUTES = {
 SCHEMES = {"https", "http", "mailto", "tel"}
 
 
+def is_embed(address: str) -> bool:
+    """A player of EMBEDS, by the parsed address: https, the host itself (no user, port or
+    look-alike), and a player's path (no ../, no other page of the host)."""
+    parts = urlsplit(address)
+    pattern = EMBEDS.get(parts.netloc)
+    plain = "\\" not in address and "%" not in parts.path
+    return (
+        parts.scheme == "https"
+        and pattern is not None
+        and plain
+        and bool(pattern.match(parts.path))
+    )
+
+
 def keep_attribute(tag: str, name: str, value: str) -> str | None:
     """An embed keeps its address only when it is one of EMBEDS."""
     if tag == "iframe" and name == "src":
-        return value if value.startswith(EMBEDS) else None
+        return value if is_embed(value) else None
     return value
 
 

@@ -107,3 +107,17 @@ def judged(value: str, order: str, parts: tuple, slashed: bool) -> Reading:
     if clock is False:
         return Reading(problem=f"has no such time of day (write {day_of.isoformat()} 23:59)")
     return Reading(day_of, clock, zone or "")
+
+
+SENSIBLE_YEARS = range(2000, 2101)  # in the Common Era: 2543 to 2643 in the Buddhist Era
+
+
+def doubtful_year(day: date) -> str | None:
+    """A date that reads well but is surely a slip of the keyboard: the year 0001, or 2399
+    (a Buddhist-Era year is 2400 or more)."""
+    if day.year in SENSIBLE_YEARS:
+        return None
+    return (
+        f"is in the year {day.year} (Buddhist Era {day.year + BUDDHIST_ERA_OFFSET}): check the "
+        f"year, e.g. {EXAMPLE} or 28 พ.ค. 2567"
+    )

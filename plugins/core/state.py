@@ -44,7 +44,8 @@ class BuildState:
     cards_wanted: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     card_maker: CardMaker | None = None  # makes them while the pages are written
     pages: list[dict] = field(default_factory=list)  # every written page, for the sitemap
-    offline: tuple[int, int] = (0, 0)  # bytes a first visit keeps for offline use, its budget
+    offline: tuple[int, int, list] = (0, 0, [])  # bytes a first visit keeps, its budget,
+    # and the largest of those files: [(address, bytes)]
     output_files: dict[str, list[int]] = field(default_factory=dict)  # path → [size, time]
 
     def __reduce__(self):

@@ -7,15 +7,14 @@ Two builds at once wait for each other (a lock); a bundle is written in a folder
 and renamed into place whole, so a stopped build never leaves half a bundle to be used.
 """
 
-import fcntl
 import hashlib
 import json
 import os
 import shutil
 import subprocess
-from contextlib import contextmanager
 from pathlib import Path
 
+from plugins.core.files import exclusive
 from plugins.core.problems import WriterMistake
 
 SOURCES = Path(__file__).parent / "bundle"
@@ -50,17 +49,6 @@ def pinned_version() -> str:
     return lock["packages"]["node_modules/@sveltia/cms"]["version"]
 
 
-@contextmanager
-def held(lock_file: Path):
-    lock_file.parent.mkdir(parents=True, exist_ok=True)
-    with lock_file.open("w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 def editor_bundle(cache: Path) -> Path:
     """The folder of the built editor (its manifest in .vite/), built first if need be."""
     node, npm = node_and_npm()
@@ -68,7 +56,7 @@ def editor_bundle(cache: Path) -> Path:
     target = cache / bundle_key(node)
     if (target / MANIFEST).exists():
         return target
-    with held(cache / "build.lock"):
+    with exclusive(f"editor bundle {cache}"):
         if not (target / MANIFEST).exists():
             build(node, npm, cache, target)
     return target

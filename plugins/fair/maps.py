@@ -44,7 +44,25 @@ def read_map(path: Path, shown: str) -> ElementTree.Element:
         ) from None
     if root.tag != f"{SVG}svg":
         raise MapError(f"{shown} is not an SVG drawing (save it as SVG)")
+    if deepest(root) > MAX_DEPTH:
+        raise MapError(
+            f"{shown} has drawings inside drawings more than {MAX_DEPTH} levels deep (save it "
+            "again from the drawing program, with its groups flattened)"
+        )
     return root
+
+
+MAX_DEPTH = 64  # a venue map needs a handful; thousands would only stop the build
+
+
+def deepest(root: ElementTree.Element) -> int:
+    """How many levels the drawing goes down, counted without recursion."""
+    deepest_seen, waiting = 0, [(root, 1)]
+    while waiting:
+        element, depth = waiting.pop()
+        deepest_seen = max(deepest_seen, depth)
+        waiting += [(child, depth + 1) for child in element]
+    return deepest_seen
 
 
 def map_problem(text, content: Path) -> str | None:

@@ -7,7 +7,7 @@ naming the file, the line and the field, as content_rules does for news.
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -20,6 +20,8 @@ from plugins.core.staff_dates import read_clock, read_date
 from .names import lookup
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
+LAST_NIGHT_HOUR = time(6, 0)  # an end before this, earlier than the start, is after midnight
+PAST_MIDNIGHT = "check the times; something open past midnight ends before 06.00"
 PRICE = re.compile(r"^(\d+(?:\.\d+)?)(?:\s*[-–]\s*(\d+(?:\.\d+)?))?$")
 PRICE_AS_WRITTEN = re.compile(r"^\d[\d,]*(\.\d+)?(\s*[-–]\s*\d[\d,]*(\.\d+)?)?$")  # 1,800-6,500
 BOOTH_CODE = re.compile(r"^[A-Z]{1,2}[0-9]{1,3}$")  # A07, H6, AB12: the letters of a zone
@@ -66,7 +68,9 @@ class Event:
         return datetime.combine(self.day, self.start, BANGKOK)
 
     def ends(self) -> datetime:
-        return datetime.combine(self.day, self.end, BANGKOK)
+        """A show from 23.00 to 00.30 ends the next day."""
+        after_midnight = timedelta(days=1) if self.end <= self.start else timedelta()
+        return datetime.combine(self.day + after_midnight, self.end, BANGKOK)
 
     @property
     def uid(self) -> str:
@@ -113,7 +117,9 @@ class Edition(Written):
         return datetime.combine(self.start, self.opens, BANGKOK)
 
     def ends(self) -> datetime:
-        return datetime.combine(self.end, self.closes, BANGKOK)
+        """A night fair that closes at 01.00 closes the morning after its last day."""
+        after_midnight = timedelta(days=1) if self.closes <= self.opens else timedelta()
+        return datetime.combine(self.end + after_midnight, self.closes, BANGKOK)
 
     def days(self) -> list[date]:
         return sorted({event.day for event in self.events})
@@ -161,6 +167,10 @@ def read_photos(text: Text, root: Path) -> tuple[list[str], list[Problem]]:
         elif not path.is_file():
             where = shown_folder(folder, root)
             message = f'Photo "{name}" is not in {where} (put the photo there, or check the name)'
+            problems.append(text.problem("photo", message, item))
+        elif not path.resolve().is_relative_to(root.resolve()):
+            message = (f'Photo "{name}" is outside content/ (put the photo beside the page, in '
+                       f"{shown_folder(folder, root)}, and name it there)")  # fmt: skip
             problems.append(text.problem("photo", message, item))
         else:
             found.append(path.resolve().relative_to(root.resolve()).as_posix())

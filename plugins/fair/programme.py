@@ -22,7 +22,7 @@ from pathlib import Path
 from plugins.core.problems import Problem
 from plugins.core.staff_dates import read_clock, read_date
 
-from .model import Edition, Event, Text
+from .model import LAST_NIGHT_HOUR, PAST_MIDNIGHT, Edition, Event, Text
 
 COLUMNS = 7
 COLUMN_NAMES = "date | start | end | Thai | English | Thai place | English place"
@@ -104,11 +104,12 @@ def read_row(row: list[str], line: int, edition: Edition) -> tuple[Event | None,
     if start is None or end is None:
         bad, part = (start_text, "start") if start is None else (end_text, "end")
         return None, (f'"{bad}" is not a time (write 18.00)', part)
-    if end <= start:
-        return None, (
-            f"ends at {end_text}, before it starts at {start_text} (check the times)",
-            "end",
-        )
+    if end == start:
+        return None, (f"ends at {end_text}, when it starts (write when it ends)", "end")
+    if end < start and end >= LAST_NIGHT_HOUR:
+        message = f"ends at {end_text}, before it starts at {start_text} ({PAST_MIDNIGHT})"
+        return None, (message, "end")
+
     if not edition.start <= day <= edition.end:
         dates = f"{edition.start} – {edition.end}"
         return None, (f"is on {day}, outside the edition's dates {dates}", "date")

@@ -3,12 +3,15 @@
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plugins.content_rules.slugs import slug_from_file_stem
+from plugins.content_rules.checks import address_fields
+from plugins.content_rules.slugs import is_clean_slug, slug_for_text, slug_from_file_stem
 from plugins.core.problems import Problem
 
 from .maps import map_problem
 from .model import (
     BOOTH_CODE,
+    LAST_NIGHT_HOUR,
+    PAST_MIDNIGHT,
     Edition,
     Product,
     Text,
@@ -78,7 +81,12 @@ def read_edition(stem: str, texts: dict[str, Text], main: str) -> tuple[Edition 
     for key in ("Title", "Venue", "Address"):
         if not text.get(key):
             problems.append(text.problem(key, f'{key} is missing (add "{key}: …")'))
-    start, end = values[0], values[1]
+    start, end, opens, closes = values[0], values[1], values[2], values[3]
+    if opens and closes and opens >= closes >= LAST_NIGHT_HOUR:
+        message = (
+            f"Closes {text.get('closes')} is not after Opens {text.get('opens')} ({PAST_MIDNIGHT})"
+        )
+        problems.append(text.problem("Closes", message))
     if start and end and end < start:
         problems.append(text.problem("End", f"End {end} is before Start {start} (swap them)"))
     if problems:
@@ -119,6 +127,14 @@ def read_product(
     problems += [p for other in texts.values() for p in web_address_problems(other)]
     edition = read_edition_reference(text, fair)
     problems += edition[1]
+    written_slug = text.get("slug")
+    if written_slug and not is_clean_slug(written_slug):
+        fix = slug_for_text(written_slug) or stem
+        problems.append(
+            text.problem(
+                "slug", f'Slug "{written_slug}" may hold only a-z, 0-9 and - (write "{fix}")'
+            )
+        )
     if problems:
         return None, problems
     category, district, price, stars = values
@@ -150,10 +166,20 @@ def attach_photos(fair: Fair, photos) -> None:
         item.photos = [photos.find(path) for path in item.photo_paths if photos.find(path)]
 
 
+ADDRESS_FIELD = (
+    "{key} cannot be set in a file: the address comes from the file's name (remove the line)"
+)
+
+
 def front_matter_mistakes(texts: dict[str, Text], main: str) -> tuple[list[Problem], bool]:
-    """Mistakes in the files' front matter itself, and whether the main file's could be
-    read at all (when not, its fields are not judged: each would only repeat the one mistake)."""
+    """Mistakes in the files' front matter itself (and fields that would choose an address),
+    and whether the main file's could be read at all (when not, its fields are not judged:
+    each would only repeat the one mistake)."""
     mistakes = [problem for text in texts.values() for problem in text.mistakes()]
+    mistakes += [
+        text.problem(key, ADDRESS_FIELD.format(key=text.matter.names.get(key, key)))
+        for text in texts.values() for key in address_fields(text.matter)
+    ]  # fmt: skip
     original = texts.get(main)
     return mistakes, original is None or bool(original.matter.fields)
 

@@ -12,7 +12,7 @@ from functools import partial
 
 from pelican import signals
 
-from plugins.core.photo_references import PHOTO_SUFFIXES as SUPPORTED
+from plugins.core.problems import shown_path
 from plugins.core.state import state_of
 
 from .budget import write_size_report
@@ -21,6 +21,7 @@ from .guard import check_published
 from .inline import photos_in_html, place_photos
 from .markup import photo_img
 from .settings import with_defaults
+from .static_files import map_paths, publishable
 
 __all__ = [
     "build_photos",
@@ -40,15 +41,16 @@ def add_generator(pelican):
     return GalleryGenerator
 
 
-def leave_originals_out(generator):
-    """Pelican would copy photos under STATIC_PATHS as they are: their made files are
-    published instead (from ``publish``), never the original with its metadata."""
-
-    def kept(files):
-        return [s for s in files if not s.source_path.lower().endswith(tuple(SUPPORTED))]
-
-    generator.staticfiles = kept(generator.staticfiles)
-    generator.context["staticfiles"] = kept(generator.context["staticfiles"])
+def publish_only_what_readers_need(generator):
+    """Pelican would copy files of content/ as they are: photos are published through the
+    pipeline instead (never the original with its metadata), venue maps are drawn in their
+    pages, and anything active (HTML, SVG, scripts) is refused (static_files.py)."""
+    state = state_of(generator.settings)
+    shown = shown_path(generator.settings)
+    kept, refused = publishable(generator.staticfiles, map_paths(state.fair), shown)
+    generator.staticfiles = kept
+    generator.context["staticfiles"] = [s for s in generator.context["staticfiles"] if s in kept]
+    state.photos.refused.update(refused)
 
 
 def add_template_helpers(generator):
@@ -65,7 +67,7 @@ def photos_in_page(content):
 HANDLERS = {
     signals.initialized: fill_in_settings,
     signals.get_generators: add_generator,
-    signals.static_generator_finalized: leave_originals_out,
+    signals.static_generator_finalized: publish_only_what_readers_need,
     signals.content_object_init: photos_in_page,
     signals.generator_init: add_template_helpers,
 }

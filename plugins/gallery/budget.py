@@ -7,12 +7,20 @@ and warn at 80 %, and `make github` to refuse a site over the budget.
 
 import json
 import os
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from plugins.core.files import write_if_changed
 
 REPORT = "site-size.json"
+WEIGHTS = "page-weights.json"  # each page's weight, by the size and time it had
 GIGABYTE = 1_000_000_000
+MEGABYTE = 1_000_000
+LOADED = re.compile(  # what a page loads as it opens: images, scripts, its stylesheet, preloads
+    r'<(?:img|script|source)\b[^>]*?\bsrc="([^"]+)"|<link\b[^>]*?\brel="(?:stylesheet|preload|'
+    r'modulepreload|icon)"[^>]*?\bhref="([^"]+)"'
+)
 
 
 def files_bytes(output: Path, paths) -> int:
@@ -25,6 +33,55 @@ def folder_bytes(folder: Path) -> int:
         for where, _, files in os.walk(folder)
         for name in files
     )
+
+
+def local_file(output: Path, page: Path, address: str, own: str) -> Path | None:
+    parts = urlsplit(address)
+    if (parts.scheme or parts.netloc) and f"{parts.scheme}://{parts.netloc}" != own:
+        return None  # another site's
+    path = parts.path
+    return output / path.lstrip("/") if path.startswith("/") else page.parent / path
+
+
+def page_weight(
+    output: Path, page: Path, sizes: dict[str, list[int]], own: str
+) -> tuple[int, list]:
+    """(bytes a page costs as it opens, its largest parts [(file, bytes)]): the page itself
+    (with what is drawn in it, as a venue map) and every file of this site it loads."""
+    parts = {str(page.relative_to(output)): page.stat().st_size}
+    for found in LOADED.finditer(page.read_text(encoding="utf-8", errors="replace")):
+        path = local_file(output, page, found[1] or found[2], own)
+        size = sizes.get(os.path.normpath(path), [0])[0] if path else 0
+        if size:
+            parts[os.path.relpath(path, output)] = size
+    largest = sorted(parts.items(), key=lambda part: -part[1])[:3]
+    return sum(parts.values()), largest
+
+
+def heavy_pages(state, budget: int) -> list[dict]:
+    """Pages that cost more than `budget` bytes as they open, heaviest first. A page keeps
+    its weight while its size and time are those it was weighed with."""
+    output, files = Path(state.output_path), state.output_files
+    cache = Path(state.cache_path) / WEIGHTS
+    try:
+        earlier = json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        earlier = {}
+    own = "{0.scheme}://{0.netloc}".format(urlsplit(state.addresses.site()))
+    editor = os.path.join(output, state.addresses.path("EDITOR"))  # a tool, not a reader's page
+    weights = {}
+    for path, stamp in files.items():
+        if path.endswith(".html") and not path.startswith(editor):
+            known = earlier.get(path)
+            weights[path] = (
+                known
+                if known and known[0] == stamp
+                else [stamp, *page_weight(output, Path(path), files, own)]
+            )
+    write_if_changed(cache, json.dumps(weights).encode("utf-8"))
+    over = [{"page": os.path.relpath(p, output), "bytes": w[1], "largest": w[2]}
+            for p, w in weights.items() if w[1] > budget]  # fmt: skip
+    return sorted(over, key=lambda page: -page["bytes"])
 
 
 def size_report(state, settings: dict) -> dict:
@@ -50,6 +107,9 @@ def size_report(state, settings: dict) -> dict:
         "galleries": sorted(galleries, key=lambda g: -g["bytes"]),
         "offline": state.offline[0],
         "offline_budget": state.offline[1],
+        "offline_largest": state.offline[2],
+        "page_budget": settings.get("PAGE_BUDGET", MEGABYTE),
+        "heavy_pages": heavy_pages(state, settings.get("PAGE_BUDGET", MEGABYTE)),
     }
 
 

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from plugins.content_rules.slugs import slug_for_text, slug_from_file_stem
 from plugins.core import front_matter
-from plugins.core.photo_references import PHOTO_SUFFIXES as SUPPORTED
+from plugins.core.file_kinds import meant_as_photo
+from plugins.core.photo_references import PHOTO_SUFFIXES
 from plugins.core.problems import Problem
 from plugins.core.staff_dates import read_date
 
@@ -107,11 +108,12 @@ def find_galleries(root: Path, url: str = "galleries/{slug}/") -> list[Gallery]:
 
 
 def photo_files(folder: Path) -> tuple[list[Path], list[Path]]:
-    """(photos, files that are neither photos nor gallery notes) of a gallery's folder."""
+    """(photos, files that are neither photos nor gallery notes) of a gallery's folder:
+    photos by their bytes, whatever their names."""
     photos, others = [], []
     for path in sorted(folder.iterdir()):
         if path.is_file() and not IGNORED.match(path.name):
-            (photos if path.suffix.lower() in SUPPORTED else others).append(path)
+            (photos if meant_as_photo(path, PHOTO_SUFFIXES) else others).append(path)
     return photos, others
 
 

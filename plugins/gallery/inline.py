@@ -12,15 +12,16 @@ import re
 from functools import cached_property
 from pathlib import Path
 
-from plugins.core.photo_references import resolve
+from plugins.core.photo_references import PHOTO_SUFFIXES, resolve
 from plugins.core.problems import Problem, shown_path
 
 from .galleries import Photo
 from .markup import LAZY, MAIN, img_tag
 
 IMAGE = re.compile(r"<img\b[^>]*>")
+SUFFIXES = "|".join(sorted(suffix.lstrip(".") for suffix in PHOTO_SUFFIXES))
 LINK = re.compile(  # links to a photo file only: the others are left as they are
-    r'(<a\b[^>]*?\bhref=")([^"]*\.(?:jpe?g|png|webp|heic|heif)(?:[?#][^"]*)?)(")', re.IGNORECASE
+    rf'(<a\b[^>]*?\bhref=")([^"]*\.(?:{SUFFIXES})(?:[?#][^"]*)?)(")', re.IGNORECASE
 )
 ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
 MISSING = (

@@ -11,7 +11,8 @@ import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plugins.core.photo_references import PHOTO_SUFFIXES as SUPPORTED
+from plugins.core.file_kinds import meant_as_photo
+from plugins.core.photo_references import PHOTO_SUFFIXES
 from plugins.core.problems import Problem
 
 from .galleries import Photo, photo_slug
@@ -25,14 +26,19 @@ class SitePhotos:
     photos: dict[str, Photo] = field(default_factory=dict)  # the ones made: path → Photo
     problems: list[Problem] = field(default_factory=list)  # found while making them
     missing: set[Problem] = field(default_factory=set)  # pages naming photos not there
+    refused: set[Problem] = field(default_factory=set)  # files of content/ it will not publish
     in_galleries: dict[str, Photo] = field(default_factory=dict)  # a page may name them too
 
     def find(self, relative: str) -> Photo | None:
         return self.photos.get(relative) or self.in_galleries.get(relative)
 
 
+TEXT_SUFFIXES = {".md", ".markdown", ".mdown", ".txt"}  # never photos: not opened to see
+
+
 def find_site_photos(content: Path, gallery_root: Path) -> dict[str, Path]:
-    """Raster images anywhere under content/, except in the galleries' folder."""
+    """Photos (by their bytes, whatever their names) anywhere under content/, except in the
+    galleries' folder."""
     found = {}
     for folder, folders, files in os.walk(content):
         here = Path(folder)
@@ -40,8 +46,10 @@ def find_site_photos(content: Path, gallery_root: Path) -> dict[str, Path]:
             name for name in folders if not name.startswith(".") and here / name != gallery_root
         ]
         for name in files:
-            if os.path.splitext(name)[1].lower() in SUPPORTED and not name.startswith("."):
-                path = here / name
+            path = here / name
+            if name.startswith(".") or path.suffix.lower() in TEXT_SUFFIXES:
+                continue
+            if meant_as_photo(path, PHOTO_SUFFIXES):
                 found[path.relative_to(content).as_posix()] = path
     return dict(sorted(found.items()))
 

@@ -34,7 +34,8 @@ def write_offline(state, settings: dict) -> None:
     write_icons(theme / "icons", font, Path(state.cache_path) / "icons.key")
     write_manifests(state, settings, output)
     kept = kept_files(state, output, settings["OFFLINE_PAGES"], state.stylesheet.name)
-    state.offline = (sum(item.file.stat().st_size for item in kept), settings["OFFLINE_BUDGET"])
+    sizes = sorted(((item.address, item.file.stat().st_size) for item in kept), key=lambda k: -k[1])
+    state.offline = (sum(size for _, size in sizes), settings["OFFLINE_BUDGET"], sizes[:5])
     write_if_changed(output / "sw.js", worker(state, kept).encode("utf-8"))
 
 

@@ -2,25 +2,34 @@
    give VERSION, PRECACHE and OFFLINE_PAGES). After one visit, the fair's practical pages
    open without a network: the current edition and its programme, the venue and its map,
    the catalogue, every product of the edition, the booths and the visiting information.
-   Pages are asked of the network first (a changed programme is never hidden behind an old
-   copy); after TIMEOUT, or without a network, the copy kept is shown, marked as such. */
-const PREFIX = "otop-";
-const KEPT = PREFIX + VERSION; /* what the first visit stores; one per publish */
-const READ = PREFIX + "read"; /* pages and photos as they were read, across publishes */
+
+   - Pages are asked of the network first, past the browser's own cache (a changed programme
+     is never hidden behind an old copy); after TIMEOUT, or without a network, the copy kept
+     is shown, marked as such. Other files are asked of the network too, unless they are the
+     version's own kept files; a kept copy is only ever used when the network fails.
+   - Every cache belongs to one site (its scope: sites may share an origin) and to one
+     version (one per publish that changes a kept file). On activation every other cache of
+     this site is deleted, and a lookup never leaves this site's current caches: no old copy
+     ever wins over a new version's. What is kept is fetched past the browser's HTTP cache.
+   - A kept response keeps its own type: only HTML is ever shown as a page. */
+const SITE = "otop|" + self.registration.scope + "|";
+const KEPT = SITE + "kept|" + VERSION; /* what the first visit stores */
+const READ = SITE + "read|" + VERSION; /* pages and photos as they were read since */
+const OURS = [KEPT, READ];
 const READ_LIMIT = 300;
 const TIMEOUT = 4000;
+const LEGACY = /^otop-/; /* names of the first workers, shared by every site of an origin */
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(
-    caches.open(KEPT).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting())
-  );
+  const fresh = PRECACHE.map((url) => new Request(url, { cache: "reload" }));
+  event.waitUntil(caches.open(KEPT).then((cache) => cache.addAll(fresh)).then(() => self.skipWaiting()));
 });
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys()
       .then((names) => Promise.all(
-        names.filter((name) => name.startsWith(PREFIX) && name !== KEPT && name !== READ)
+        names.filter((name) => (name.startsWith(SITE) && !OURS.includes(name)) || LEGACY.test(name))
           .map((name) => caches.delete(name))))
       .then(() => self.clients.claim())
       .then(keepOpenPages)
@@ -31,13 +40,21 @@ self.addEventListener("activate", (event) => {
 async function keepOpenPages() {
   const windows = await self.clients.matchAll({ type: "window" });
   await Promise.all(windows.map(async (client) => {
-    const request = new Request(client.url);
-    if (await caches.match(request)) return;
+    if (!client.url.startsWith(self.registration.scope) || await ours(client.url)) return;
     try {
-      const response = await fetch(request);
-      if (response.ok) await keep(READ, request, response);
+      const response = await fetch(new Request(client.url, { cache: "no-cache" }));
+      if (response.ok) await keep(READ, new Request(client.url), response);
     } catch (error) { /* offline already: nothing to keep */ }
   }));
+}
+
+/* This site's own copy of a request, in its current caches only. */
+async function ours(request, options) {
+  for (const name of OURS) {
+    const found = await (await caches.open(name)).match(request, options);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 self.addEventListener("fetch", (event) => {
@@ -56,20 +73,24 @@ function withTimeout(promise) {
 }
 
 async function page(request) {
-  const fromNetwork = fetch(request);
+  const fromNetwork = fetch(new Request(request, { cache: "no-cache" }));
   try {
     const response = await withTimeout(fromNetwork);
     if (response.ok) keep(READ, request, response.clone());
     return response;
   } catch (error) {
-    const kept = await caches.match(request, { ignoreSearch: true });
-    if (kept) return marked(kept);
+    const kept = await ours(request, { ignoreSearch: true });
+    if (kept) return isPage(kept) ? marked(kept) : kept;
     try {
       return await fromNetwork; /* slow, and nothing kept: wait for it after all */
     } catch (stillNothing) {
-      return marked(await caches.match(offlinePage(request.url)));
+      return marked(await ours(offlinePage(request.url)));
     }
   }
+}
+
+function isPage(response) {
+  return (response.headers.get("content-type") || "").startsWith("text/html");
 }
 
 function offlinePage(url) {
@@ -79,7 +100,7 @@ function offlinePage(url) {
   return OFFLINE_PAGES[found ? found[0] : MAIN_LANG];
 }
 
-/* The kept copy, with the time it was kept on <html>: offline.js shows "offline copy from". */
+/* A kept page, with the time it was kept on <html>: offline.js shows "offline copy from". */
 async function marked(response) {
   const text = await response.text();
   const time = response.headers.get("x-kept-at") || response.headers.get("date") || "";
@@ -89,7 +110,7 @@ async function marked(response) {
 }
 
 async function keep(name, request, response) {
-  const headers = new Headers(response.headers);
+  const headers = new Headers(response.headers); /* its own type, whatever it is */
   headers.set("x-kept-at", new Date().toUTCString());
   const body = await response.blob();
   const cache = await caches.open(name);
@@ -99,14 +120,16 @@ async function keep(name, request, response) {
 }
 
 async function file(request) {
-  const kept = await caches.match(request);
-  if (kept) return kept;
+  const own = await (await caches.open(KEPT)).match(request); /* this version's bytes */
+  if (own) return own;
   try {
     const response = await fetch(request);
     const type = response.headers.get("content-type") || "";
     if (response.ok && /^(image|font)\/|css|javascript/.test(type)) keep(READ, request, response.clone());
     return response;
   } catch (error) {
+    const read = await (await caches.open(READ)).match(request);
+    if (read) return read;
     const other = request.destination === "image" ? await anotherWidth(request.url) : null;
     if (other) return other;
     throw error;
@@ -118,7 +141,7 @@ async function anotherWidth(url) {
   const width = /-\d+\.(webp|jpg)$/;
   if (!width.test(url)) return null;
   const stem = url.replace(width, "-");
-  for (const name of await caches.keys()) {
+  for (const name of OURS) {
     const cache = await caches.open(name);
     const key = (await cache.keys()).find((k) => k.url.startsWith(stem) && width.test(k.url));
     if (key) return cache.match(key);

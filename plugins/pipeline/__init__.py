@@ -47,9 +47,9 @@ def stop_on_skipped_files(generators):
     settings = generators[0].settings
     try:
         stop_if_files_were_skipped(settings)
-        missing = state_of(settings).photos.missing
-        if missing:
-            raise ContentError(in_order(list(missing)))
+        photos = state_of(settings).photos
+        if photos.missing or photos.refused:
+            raise ContentError(in_order(list(photos.missing | photos.refused)))
     except ContentError as error:
         say_and_stop(error)
 

@@ -5,10 +5,13 @@ Both lists are read top to bottom: a step may use what the steps above it made.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from plugins import content_rules, editor, fair, gallery, offline, social, theme_assets
 from plugins.bilingual import compiled_catalogs
 from plugins.core.addresses import Addresses, site_languages
+from plugins.core.files import OUTSIDE, links_outside
+from plugins.core.problems import ContentError, Problem, in_order, shown_path
 from plugins.core.state import BuildState
 from plugins.search import index_site
 from plugins.sitemap import write_sitemap
@@ -28,6 +31,7 @@ def new_state(settings: dict) -> BuildState:
     )
     forget_if_read_differently(settings)
     forget_damaged(settings)
+    refuse_links_outside(settings)
     settings["I18N_GETTEXT_LOCALEDIR"] = compiled_catalogs(settings, languages)
     state.index = content_rules.checked_index(settings)
     state.fair = fair.checked_fair(settings, state)
@@ -36,6 +40,18 @@ def new_state(settings: dict) -> BuildState:
     state.stylesheet = theme_assets.stylesheet(settings)
     state.card_maker = social.card_maker(settings, state)
     return state
+
+
+def refuse_links_outside(settings: dict) -> None:
+    """Before anything is read: a link in content/ to a file outside the site's folder."""
+    content = Path(settings["PATH"])
+    shown = shown_path(settings)
+    problems = [
+        Problem(shown(link.parent) + "/" + link.name, 0, OUTSIDE.format(target=target))
+        for link, target in links_outside(content, content.resolve().parent)
+    ]
+    if problems:
+        raise ContentError(in_order(problems))
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,28 @@ from pathlib import Path
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from plugins.core.files import write_if_changed
+from plugins.core.problems import WriterMistake
+
+WRITTEN_TWICE = (
+    "{file} would be written twice, by {first} and by {second}: one would replace the other "
+    "(give one of them another Slug)"
+)
+
+
+class WrittenTwice(WriterMistake):
+    """Two pages would go to one file of output/: said with both their sources."""
+
+
+def source_of(kwargs: dict, name: str, content: str) -> str:
+    """What a page is written from (its file, as the writer knows it), else its template."""
+    for value in kwargs.values():
+        texts = getattr(value, "texts", None)  # an edition or a product
+        path = getattr(value, "source_path", None) or getattr(value, "folder", None)
+        if texts:
+            return next(iter(texts.values())).shown
+        if path:
+            return os.path.relpath(path, os.path.dirname(os.path.abspath(content)))
+    return f"the {name} page"
 
 
 class WholeFile:
@@ -29,6 +51,16 @@ class WholeFile:
 
 
 class WholeFileWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.writers: dict[str, str] = {}  # file → the source it was written from
+        self.writing = "a page"
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        template_name = getattr(template, "name", "") or str(name)
+        self.writing = source_of(kwargs, template_name, self.settings["PATH"])
+        return super().write_file(name, template, context, *args, **kwargs)
+
     def _open_w(self, filename, encoding, override=False):
         """Pelican's own rules for writing a file twice (kept as they are), then a whole file."""
         if filename in self._overridden_files:
@@ -36,9 +68,10 @@ class WholeFileWriter(Writer):
                 raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time')
             return open(os.devnull, "w", encoding=encoding)
         if filename in self._written_files and not override:
-            raise FileOverwriteFailedError(
-                f'Failed to overwrite "{filename}" as Pelican has already written to it'
-            )
+            shown = os.path.relpath(filename, os.path.dirname(self.output_path))
+            first = self.writers.get(filename, "a page")
+            raise WrittenTwice(WRITTEN_TWICE.format(file=shown, first=first, second=self.writing))
+        self.writers[filename] = self.writing
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)

@@ -4,15 +4,22 @@ In templates: ``{{ article.date | day(DEFAULT_LANG) }}``,
 ``{{ start | date_range(end, DEFAULT_LANG) }}``, ``{{ article.date | iso_date }}``.
 """
 
+from zoneinfo import ZoneInfo
+
 from pelican import signals
 
 from .formatting import format_day, format_range, iso_date
 
-FILTERS = {"day": format_day, "date_range": format_range, "iso_date": iso_date}
-
 
 def add_filters(generator):
-    generator.env.filters.update(FILTERS)
+    """The filters, with the site's time zone (TIMEZONE): a date written with another
+    zone is shown as the day it is where the fair is."""
+    zone = ZoneInfo(generator.settings.get("TIMEZONE") or "Asia/Bangkok")
+    generator.env.filters.update(
+        day=lambda value, lang: format_day(value, lang, zone),
+        date_range=lambda start, end, lang: format_range(start, end, lang, zone),
+        iso_date=lambda value: iso_date(value, zone),
+    )
 
 
 def register():

@@ -4,8 +4,9 @@ Babel gives the month names; it has no Buddhist calendar, so the Buddhist-Era
 year (Gregorian + 543) is added here, in this one place.
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 
@@ -20,8 +21,14 @@ def buddhist_year(day: date) -> int:
     return day.year + BUDDHIST_ERA_OFFSET
 
 
-def _as_date(value: date | datetime) -> date:
-    return value.date() if isinstance(value, datetime) else value
+SITE_ZONE = ZoneInfo("Asia/Bangkok")  # the filters are given TIMEZONE; this is its default
+
+
+def _as_date(value: date | datetime, zone: tzinfo = SITE_ZONE) -> date:
+    """The day in the site's own time zone: 2024-05-28 23:30 Z is the 29th in Khon Kaen."""
+    if isinstance(value, datetime):
+        return (value.astimezone(zone) if value.tzinfo else value).date()
+    return value
 
 
 def _year(day: date, lang: str) -> str:
@@ -37,15 +44,16 @@ def _month(day: date, lang: str) -> str:
     return format_date(day, MONTH_PATTERN[lang], locale=lang)
 
 
-def format_day(value: date | datetime, lang: str) -> str:
+def format_day(value: date | datetime, lang: str, zone: tzinfo = SITE_ZONE) -> str:
     """'28 พ.ค. 2567' in Thai, '28 May 2024' in English."""
-    day = _as_date(value)
+    day = _as_date(value, zone)
     return f"{_day_month(day, lang)} {_year(day, lang)}"
 
 
-def format_range(start: date | datetime, end: date | datetime, lang: str) -> str:
+def format_range(start: date | datetime, end: date | datetime, lang: str,
+                 zone: tzinfo = SITE_ZONE) -> str:  # fmt: skip
     """'27 พ.ค. – 2 มิ.ย. 2567', '27–31 May 2024', '28 Dec 2024 – 2 Jan 2025'."""
-    first, last = _as_date(start), _as_date(end)
+    first, last = _as_date(start, zone), _as_date(end, zone)
     if first == last:
         return format_day(first, lang)
     if first.year != last.year:
@@ -55,6 +63,6 @@ def format_range(start: date | datetime, end: date | datetime, lang: str) -> str
     return f"{first.day}–{last.day} {_month(last, lang)} {_year(last, lang)}"
 
 
-def iso_date(value: date | datetime) -> str:
+def iso_date(value: date | datetime, zone: tzinfo = SITE_ZONE) -> str:
     """The machine-readable form for <time datetime>."""
-    return _as_date(value).isoformat()
+    return _as_date(value, zone).isoformat()
