@@ -95,24 +95,30 @@ def repository_findings(root: Path) -> tuple[list[str], list[Finding]]:
 
 
 PLACEHOLDER = re.compile(r"^\(.+\)$")  # what the new-* commands write, to be replaced
-DRAFT_WORDS = {"draft", "ร่าง"}
 
 
 def placeholder_findings(settings: dict) -> list[Finding]:
-    """A field still holding what new-post, new-product or new-gallery wrote in its place:
-    "(ชื่อกลุ่มผู้ผลิต)", "(English name)" … would be published as it is. Drafts may keep
-    them: they are not published."""
-    from plugins.core.front_matter import read_front_matter
+    """A field or a text still holding what new-post, new-product, new-edition or new-gallery
+    wrote in its place ("(ชื่อกลุ่มผู้ผลิต)", "เขียนเนื้อข่าวที่นี่" …), in any file, drafts too:
+    unfinished work is never published, and a draft made public later is finished first."""
+    from plugins.core.front_matter import read
+
+    from .new_content import PLACEHOLDER_TEXTS
 
     shown, found = shown_path(settings), []
     for path in sorted(Path(settings["PATH"]).rglob("*.md")):
-        matter = read_front_matter(path)
-        if (matter.get("status") or "").strip().lower() in DRAFT_WORDS:
-            continue
+        matter, body = read(path)
         for key, line, value in texts_of(matter):
             if PLACEHOLDER.match(value):
                 message = f'{key} is still "{value}", as new-* wrote it (write the real one)'
                 found.append(Finding(Problem(shown(path), line, message), "error"))
+        for number, text in enumerate(body.splitlines(), start=matter.body_offset + 1):
+            command = PLACEHOLDER_TEXTS.get(text.strip())
+            if command:
+                fix = "write the text in its place"
+                message = f'the text is still "{text.strip()}", as {command} wrote it ({fix})'
+
+                found.append(Finding(Problem(shown(path), number, message), "error"))
     return found
 
 
@@ -150,7 +156,24 @@ def fair_findings(settings: dict, index) -> tuple[object, list[Finding]]:
     settings = {**DEFAULTS, **settings}
     addresses = Addresses.from_settings(settings)
     fair, problems = read_and_judge(settings, site_languages(settings), addresses, index)
-    return fair, [Finding(problem, "error") for problem in problems] + product_photo_warnings(fair)
+    found = [Finding(problem, "error") for problem in problems]
+    return fair, found + product_photo_warnings(fair) + current_edition_warnings(fair)
+
+
+def current_edition_warnings(fair) -> list[Finding]:
+    """The newest edition is the home page's: without a photo or a venue map it shows none."""
+    from plugins.fair.model import MAIN_LANGUAGE
+
+    if not fair.editions:
+        return []
+    text = fair.editions[0].texts[MAIN_LANGUAGE]
+    wanted = {
+        "photo": "has no Photo: yet, so the home page shows no picture (add Photo: with a photo "
+        "of the fair, e.g. last year's: /galleries/opening-day/evening.jpg)",
+        "map": "has no Map: yet, so the venue page shows no map (add Map: images/<the map>.svg)",
+    }
+    return [Finding(text.problem(key, message), "warning")
+            for key, message in wanted.items() if not text.get(key)]  # fmt: skip
 
 
 def year_warnings(index, fair) -> list[Finding]:

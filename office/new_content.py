@@ -21,6 +21,15 @@ from . import Refused
 BANGKOK = ZoneInfo("Asia/Bangkok")
 
 
+# The text the commands write where the office's own belongs: make check refuses a file that
+# still holds one, drafts too, so that nothing unfinished is ever published.
+WRITE_THE_NEWS = "เขียนเนื้อข่าวที่นี่"
+TELL_ABOUT_THE_PRODUCT = "เล่าเรื่องผลิตภัณฑ์ที่นี่"
+ABOUT_THIS_EDITION = "เกี่ยวกับงานครั้งนี้"
+PLACEHOLDER_TEXTS = {WRITE_THE_NEWS: "new-post", TELL_ABOUT_THE_PRODUCT: "new-product",
+                     ABOUT_THIS_EDITION: "new-edition"}  # fmt: skip
+
+
 def document(fields: dict[str, object], body: str) -> str:
     return front_matter.render(fields, body)
 
@@ -73,7 +82,7 @@ def new_post(content: Path, title: str, slug: str = "", category: str = "news") 
     edition = newest_edition(content)
     fields.update({"Edition": int(edition)} if edition else {})
     fields.update({"Category": category, "Status": "draft"})
-    thai = document(fields, "เขียนเนื้อข่าวที่นี่")
+    thai = document(fields, WRITE_THE_NEWS)
     return write_new({content / "news" / f"{slug}.md": thai})
 
 
@@ -110,7 +119,7 @@ def new_product(content: Path, title: str, category: str, district: str, booth: 
         raise Refused("there is no edition yet: make one first with invoke new-edition")
     fields = product_fields(title, lookup(CATEGORIES, category), lookup(DISTRICTS, district),
                             booth, stars, edition)  # fmt: skip
-    thai = document(fields, "เล่าเรื่องผลิตภัณฑ์ที่นี่")
+    thai = document(fields, TELL_ABOUT_THE_PRODUCT)
     return write_new({content / "products" / f"{slug}.md": thai})
 
 
@@ -156,7 +165,8 @@ def new_edition(content: Path, number: int, start: str, end: str) -> list[Path]:
     start, end = first.isoformat(), last.isoformat()
     previous = previous_edition_fields(content) or EDITION_DEFAULTS
     title = f"OTOP City ขอนแก่น ครั้งที่ {number}"
-    thai = document({"Title": title, "Start": start, "End": end, **previous}, "เกี่ยวกับงานครั้งนี้")
+    fields = {"Title": title, "Start": start, "End": end, **previous}
+    thai = document(fields, ABOUT_THIS_EDITION)
     folder = content / "editions"
     files = {folder / f"{number}.md": thai}
     english = previous_edition_fields(content, ".en")
@@ -171,6 +181,6 @@ def new_gallery(content: Path, name: str, slug: str = "") -> list[Path]:
     and the folder is named from it (or by --slug), as for news."""
     plain = is_clean_slug(name) and not slug
     folder = content / "galleries" / (name if plain else slug_of(name, slug))
-    today = datetime.now(BANGKOK).strftime("%Y-%m-%d")
-    thai = document({"Title": "(ชื่ออัลบั้ม)" if plain else name, "Date": today}, "")
+    thai = document({"Title": "(ชื่ออัลบั้ม)" if plain else name}, "")  # dated by its photos
+
     return write_new({folder / "index.md": thai})

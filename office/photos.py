@@ -23,6 +23,7 @@ class ImportReport:
     folder: str = ""  # the gallery's folder below content/, e.g. galleries/wan-poetngan
     copied: list[str] = field(default_factory=list)
     originals: dict[str, str] = field(default_factory=dict)  # new name → the camera's name
+    taken: dict[str, datetime] = field(default_factory=dict)  # new name → when it was taken
     same_file: list[str] = field(default_factory=list)
     near_copy: list[str] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
@@ -133,7 +134,7 @@ def import_photos(source: Path, content: Path, gallery: str, languages: list[str
     report = ImportReport(folder=f"{content.name}/{target.relative_to(content).as_posix()}")
     with exclusive(f"import into {target.resolve()}"):  # two imports at once: one waits
         import_into(source, target, gallery, report, widest)
-        add_to_photo_list(target, report.copied, languages)
+        add_to_photo_list(target, report, languages)
     return report
 
 
@@ -203,11 +204,14 @@ def add_one(path: Path, target: Path, gallery: str, report: ImportReport, known:
     known.added[digest] = name
     report.copied.append(name)
     report.originals[name] = path.name
+    report.taken[name] = taken_at(path)
 
 
-def add_to_photo_list(target: Path, names: list[str], languages: list[str]) -> None:
+def add_to_photo_list(target: Path, report: ImportReport, languages: list[str]) -> None:
     """The new photos at the end of the gallery's Photos: list in index.md, each with its
-    captions to write (in the editor, or in the file)."""
+    captions to write (in the editor, or in the file); a gallery with no date yet is dated
+    by the day its first photo was taken."""
+    names = report.copied
     from plugins.core import front_matter
     from plugins.core.files import write_atomically
 
@@ -226,4 +230,10 @@ def add_to_photo_list(target: Path, names: list[str], languages: list[str]) -> N
     listed = fields.get(key) or []
     known = {str(item.get("File", "")) for item in listed if isinstance(item, dict)}
     fields[key] = [*listed, *({"File": name} for name in names if name not in known)]
+    if not any(k.lower() == "date" for k in fields):  # after its title, as the editor writes it
+        day = min(report.taken.values()).date().isoformat()
+        title = {k: v for k, v in fields.items() if k.lower() == "title"}
+        fields = {**title, "Date": day, **{k: v for k, v in fields.items() if k not in title}}
+
+
     write_atomically(notes, front_matter.render(fields, body).encode("utf-8"))

@@ -75,14 +75,17 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory):
-    """The repository's content/ built as for publishing, with SITEURL set to a free
+    """The frozen copy of the sample content (tests/sites/sample: never the office's live
+    content/, which changes every year) built as for publishing, with SITEURL set to a free
     localhost port, and served there: (origin, output folder)."""
     output = tmp_path_factory.mktemp("served") / "output"
     output.mkdir()
     handler = functools.partial(QuietHandler, directory=str(output))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     origin = f"http://127.0.0.1:{server.server_address[1]}"
-    build_site(ROOT / "content", output, SITEURL=origin, FEED_DOMAIN=origin, SEARCH_INDEX=True)
+    sample = SITES / "sample" / "content"
+    build_site(sample, output, SITEURL=origin, FEED_DOMAIN=origin, SEARCH_INDEX=True)
+
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield origin, output

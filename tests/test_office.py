@@ -359,3 +359,34 @@ def test_collecting_the_interface_words_keeps_the_catalogs_whole(project):
         with (catalogs / lang / "LC_MESSAGES/messages.po").open("rb") as file:
             after = {m.id: m.string for m in read_po(file) if m.id and m.string}
         assert after == before[lang]
+
+
+def test_a_new_gallery_is_dated_by_its_first_photo(project, tmp_path):
+    from PIL import Image
+
+    from plugins.core.front_matter import read_front_matter
+
+    camera = tmp_path / "DCIM"
+    camera.mkdir()
+    for number, stamp in enumerate(["2024:05:29 09:00:00", "2024:05:28 17:35:12"]):
+        exif = Image.Exif()
+        exif[0x0132] = stamp
+        Image.effect_noise((400, 300), 80).convert("RGB").save(
+            camera / f"IMG_{number}.JPG", exif=exif
+        )
+    assert run(project, "new-gallery", "day-one").returncode == 0
+    done = run(project, "import-photos", str(camera), "--gallery", "day-one")
+    assert done.returncode == 0, done.stderr
+    notes = read_front_matter(project / "content/galleries/day-one/index.md")
+    assert notes.get("date") == "2024-05-28" and list(notes.fields)[:2] == ["title", "date"]
+    listed = [item["File"] for item in notes.items("photos")]
+    assert listed == ["day-one-20240528-173512.jpg", "day-one-20240529-090000.jpg"]  # as taken
+
+
+def test_placeholder_text_is_an_error_in_any_file_until_written(project):
+    assert run(project, "new-post", "ข่าวใหม่", "--slug", "new-news").returncode == 0
+    said = run(project, "check").stdout
+    assert (
+        'content/news/new-news.md\n  line 9    error    the text is still "เขียนเนื้อข่าวที่นี่", as new-post wrote it'
+        in said
+    )
