@@ -66,7 +66,9 @@ def publish(content, output, origin: str, **override):
 def controlled(page, url: str) -> None:
     page.goto(url)
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    # the worker keeps 0.6 MB before it takes the page: give a loaded machine time
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=90_000)
+
 
 
 def new_version_active(page, before: list[str]) -> list[str]:
