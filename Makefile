@@ -71,8 +71,9 @@ clean-cache: setup  # output/ and the cache of made photos and cards
 regenerate: setup
 	$(INVOKE) regenerate
 
-serve: setup
-	$(INVOKE) serve
+serve: setup  # make serve PORT=8001 to use another port
+	$(INVOKE) serve --port $(PORT)
+
 
 devserver: setup  # make devserver PORT=8001 to use another port
 	$(INVOKE) livereload --port $(PORT)

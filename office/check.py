@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlparse
 
 from plugins.content_rules.checks import build_index
 from plugins.core.addresses import Addresses, site_languages
+from plugins.core.messages import for_staff
 from plugins.core.problems import Problem, shown_path
 
 NOT_A_PHOTO = "is not a photo format the site takes (use JPEG, PNG, WebP or HEIC)"
@@ -32,7 +33,7 @@ def content_findings(settings: dict) -> list[Finding]:
     fair, found = fair_findings(settings, index)
     findings += found + static_findings(settings, fair) + year_warnings(index, fair)
     findings += gallery_findings(settings)
-    findings += placeholder_findings(settings)
+    findings += placeholder_findings(settings) + name_warnings(index, settings)
     findings += private_photo_findings(settings)
     findings += editor_findings(settings)
     return findings
@@ -52,7 +53,41 @@ def editor_findings(settings: dict) -> list[Finding]:
     return [Finding(Problem("pelicanconf.py", 0, message), "warning")]
 
 
+NOT_IN_TABLE = (
+    'Category "{value}" is not in {table}, so the editor cannot show it (add it to {table} '
+    "in pelicanconf.py, in both languages)"
+)
+
+
+def name_message(key: str, table: str, written: str, known: set[str]) -> str | None:
+    """A slip near a known name (did you mean …?), or a category the editor cannot show."""
+    import difflib
+
+    near = difflib.get_close_matches(written, sorted(known), n=1, cutoff=0.6)
+    if near:
+        return f'{key.capitalize()} "{written}" is not in {table} (did you mean {near[0]}?)'
+    return NOT_IN_TABLE.format(value=written, table=table) if key == "category" else None
+
+
+def name_warnings(index, settings: dict) -> list[Finding]:
+    """Categories and tags against CATEGORY_NAMES and TAG_NAMES."""
+    found = []
+    for key, table in (("category", "CATEGORY_NAMES"), ("tags", "TAG_NAMES")):
+        named = settings.get(table, {})
+        known = {name for names in named.values() for name in names.values()} | set(named)
+        for source in index.sources.values():
+            matter = source.matter
+            for number, written in enumerate(matter.items(key)):
+                message = name_message(key, table, written, known) if written not in known else None
+                line = matter.item_line(key, number) if matter.is_list(key) else matter.line_of(key)
+                found += (
+                    [Finding(Problem(source.shown, line, message), "warning")] if message else []
+                )
+    return found
+
+
 def outside_link_findings(settings: dict) -> list[Finding]:
+
     from plugins.core.files import OUTSIDE, links_outside
 
     content, shown = Path(settings["PATH"]), shown_path(settings)
@@ -370,8 +405,9 @@ def report(findings: list[Finding]) -> str:
         lines.append(path)
         for finding in sorted(by_file[path], key=lambda f: (f.severity, f.problem.line)):
             where = f"line {finding.problem.line}" if finding.problem.line else "file"
-            lines.append(f"  {where:9} {finding.severity:8} {finding.problem.message}")
+            lines.append(f"  {where:9} {finding.severity:8} {for_staff(finding.problem.message)}")
     errors = sum(f.severity == "error" for f in findings)
     warnings = len(findings) - errors
-    lines.append(f"{errors} error(s), {warnings} warning(s)")
+    lines.append(f"ต้องแก้ {errors} ควรดู {warnings} · {errors} error(s), {warnings} warning(s)")
+
     return "\n".join(lines)

@@ -235,5 +235,4 @@ def add_to_photo_list(target: Path, report: ImportReport, languages: list[str]) 
         title = {k: v for k, v in fields.items() if k.lower() == "title"}
         fields = {**title, "Date": day, **{k: v for k, v in fields.items() if k not in title}}
 
-
     write_atomically(notes, front_matter.render(fields, body).encode("utf-8"))

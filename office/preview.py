@@ -20,6 +20,7 @@ are left out of the preview (``PREVIEW_SETTINGS``); ``make html`` makes them.
 
 import json
 import os
+import socket
 import sys
 import threading
 import time
@@ -89,20 +90,22 @@ def problem_lines(error: BaseException) -> list[str]:
     """The writer's lines for a content error; else the last line of what went wrong."""
     problems = getattr(error, "problems", None)
     if problems:
-        return [str(problem) for problem in problems]
+        return [problem.for_staff() for problem in problems]
     return [traceback.format_exception_only(type(error), error)[-1].strip()]
 
 
 class Preview:
-    def __init__(self, root: Path, names: dict):
+    def __init__(self, root: Path, names: dict, port: int | None = None):
         self.root, self.names = root, names
         self.output = root / names["output"]
         self.status = BuildStatus()
-        self.site = IncrementalSite(root / names["config"], self.overrides())
+        self.site = IncrementalSite(root / names["config"], self.overrides(port))
 
-    def overrides(self) -> dict:
+    def overrides(self, port: int | None) -> dict:
         paths = {"PATH": str(self.root / self.names["content"]), "OUTPUT_PATH": str(self.output)}
-        return {**paths, "CACHE_PATH": str(self.root / self.names["cache"]), **PREVIEW_SETTINGS}
+        served = {"FEED_DOMAIN": f"http://localhost:{port}"} if port else {}  # its own address
+        return {**paths, "CACHE_PATH": str(self.root / self.names["cache"]), **PREVIEW_SETTINGS,
+                **served}  # fmt: skip
 
     def update(self, changed: set[Path] | None) -> list[str]:
         """Bring output/ up to date with the changed files (None: everything)."""
@@ -153,11 +156,31 @@ def watch(preview: Preview, root: Path, names: dict) -> None:
         preview.update(changed)
 
 
+def free_port(wanted: int) -> int:
+    """`wanted`, or the next port no other program holds (said in one line)."""
+    for candidate in range(wanted, wanted + 20):
+        with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds
+            try:
+                probe.bind(("127.0.0.1", candidate))
+            except OSError:
+                continue
+        if candidate != wanted:
+            print(f"พอร์ต {wanted} มีโปรแกรมอื่นใช้อยู่ จึงใช้พอร์ต {candidate} แทน · Port {wanted} "
+                  f"is in use (another preview?): this one uses {candidate} instead")  # fmt: skip
+        return candidate
+    raise SystemExit(
+        f"Ports {wanted} to {wanted + 19} are all in use: give another, e.g. PORT=9000"
+    )
+
+
 def serve(root: Path, names: dict, port: int | None) -> None:
     """Build, then keep output/ up to date; with a port, serve it there too."""
     from office.server import start_server
 
-    preview = Preview(root, names)
+    port = free_port(port) if port else None
+    preview = Preview(root, names, port)
+
     preview.output.mkdir(parents=True, exist_ok=True)
     server = start_server(preview.output, port, preview.status, STATUS_SCRIPT) if port else None
     preview.update(None)

@@ -7,6 +7,7 @@ import os
 import re
 from pathlib import Path
 
+from plugins.core.messages import for_staff
 from plugins.core.problems import Problem
 
 NOT_PUBLISHED = "ยังไม่เผยแพร่ · Not published"
@@ -27,7 +28,10 @@ def summary_text(heading: str, reason: str, problems: list[Problem]) -> str:
     lines = [f"## {heading}", "", reason, ""]
     if problems:
         lines += ["| ไฟล์ · File | บรรทัด · Line | ปัญหาและวิธีแก้ · Problem and fix |", "|---|---|---|"]
-        lines += [f"| `{cell(p.path)}` | {p.line or ''} | {cell(p.message)} |" for p in problems]
+        lines += [
+            f"| `{cell(p.path)}` | {p.line or ''} | {cell(for_staff(p.message))} |"
+            for p in problems
+        ]
         lines.append("")
     return "\n".join(lines) + "\n"
 

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site, make_settings, new_pelican, write_tree
+from conftest import ROOT, build_site, english, make_settings, new_pelican, write_tree
 
 from plugins.core.problems import ContentError
 
@@ -33,7 +33,7 @@ def problems_of(tmp_path: Path, files: dict[str, str]) -> list[str]:
         ),
         (
             {"news/x.md": "Title: ข่าว\nCategory: ข่าว\nDate: 28/13/2567\n\nข่าว\n"},
-            'content/news/x.md:3: Date "28/13/2567" is not a date (write 2024-05-28)',
+            'content/news/x.md:3: Date "28/13/2567" has no month 13 (write 2024-05-28, or 28 พ.ค. 2567)',
         ),
         (
             {"news/x.md": "Title: ข่าว\nDate: 05/06/2024\n\nข่าว\n"},
@@ -42,7 +42,7 @@ def problems_of(tmp_path: Path, files: dict[str, str]) -> list[str]:
         ),
         (
             {"news/x.md": "Title: ข่าว\nDate: 2024-02-30\n\nข่าว\n"},
-            'content/news/x.md:2: Date "2024-02-30" is not a date (write 2024-05-28)',
+            'content/news/x.md:2: Date "2024-02-30" has no such day: February 2024 has 29 days (write 2024-02-29)',
         ),
         (
             {"news/good.fr.md": "Title: Bonjour\nDate: 2024-05-28\nLang: fr\n\nTexte\n"},
@@ -155,9 +155,11 @@ def test_the_pelican_command_prints_the_lines_and_fails(tmp_path):
     )
     assert result.returncode != 0
     assert (
-        'content/news/bad.md:2: Date "28/13/2567" is not a date (write 2024-05-28)\n'
-        in result.stderr
+        'content/news/bad.md:2: Date "28/13/2567" has no month 13 (write 2024-05-28, or 28 พ.ค. 2567)\n'
+        in english(result.stderr)
     )
+    assert 'content/news/bad.md:2: วันที่ "28/13/2567" ไม่มีเดือนที่ 13' in result.stderr  # Thai first
+
     assert not (tmp_path / "output").exists()
 
 

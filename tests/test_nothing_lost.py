@@ -5,7 +5,7 @@ both languages; whatever Pelican still cannot read stops the build by name."""
 import subprocess
 
 import pytest
-from conftest import ROOT, build_site, page, write_tree
+from conftest import ROOT, build_site, english, page, write_tree
 from test_content_errors import GOOD_THAI, problems_of
 
 
@@ -96,7 +96,7 @@ def test_a_file_that_is_not_utf8_is_named_with_the_fix(tmp_path):
     assert (
         "content/news/notepad.md: is not saved as UTF-8 (open it and save it again as UTF-8; "
         "in Windows Notepad: Save as → Encoding: UTF-8)"
-    ) in done.stderr
+    ) in english(done.stderr)
     assert not (tmp_path / "out/news/good/index.html").exists()
 
 
@@ -123,7 +123,11 @@ def test_a_writers_mistake_shows_no_traceback_unless_debugging(tmp_path, debug):
         capture_output=True, text=True, check=False, cwd=ROOT,
         env={**environment, **({"DEBUG": "1"} if debug else {})},
     )  # fmt: skip
-    shown = done.stdout + done.stderr  # Pelican logs to the terminal's standard output
+    shown = english(done.stdout + done.stderr)  # Pelican logs to the terminal's standard output
+
     assert done.returncode == 1
-    assert 'content/news/x.md:2: Date "28/13/2567" is not a date (write 2024-05-28)' in shown
+    assert (
+        'content/news/x.md:2: Date "28/13/2567" has no month 13 (write 2024-05-28, or 28 พ.ค. 2567)'
+        in shown
+    )
     assert ("Traceback" in shown) is debug

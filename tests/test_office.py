@@ -13,7 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SITES, write_tree
+from conftest import ROOT, SITES, english, write_tree
 from photos import marked, save_jpeg
 from PIL import Image
 
@@ -38,8 +38,10 @@ def project(tmp_path) -> Path:
 
 
 def run(project: Path, *arguments: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """An office command; its output's problems in English (`said` keeps what staff read:
+    Thai first, the English beside it)."""
     environment = {**os.environ, **(env or {})}
-    return subprocess.run(
+    done = subprocess.run(
         [INVOKE, *arguments],
         cwd=project,
         capture_output=True,
@@ -47,6 +49,9 @@ def run(project: Path, *arguments: str, env: dict | None = None) -> subprocess.C
         env=environment,
         check=False,
     )
+    done.said = done.stdout + done.stderr
+    done.stdout, done.stderr = english(done.stdout), english(done.stderr)
+    return done
 
 
 def build(project: Path) -> subprocess.CompletedProcess:
@@ -224,7 +229,7 @@ def test_check_reports_every_problem_by_file_and_line(project):
     assert done.returncode == 1
     report = done.stdout
     assert (
-        'content/news/bad.md\n  line 2    error    Date "28/13/2567" is not a date (write 2024-05-28)'
+        'content/news/bad.md\n  line 2    error    Date "28/13/2567" has no month 13 (write 2024-05-28, or 28 พ.ค. 2567)'
         in report
     )
     assert 'content/galleries/g/index.md\n  line 3    error    Caption for "missing.jpg"' in report
@@ -309,7 +314,7 @@ def test_clean_removes_the_site_and_keeps_the_made_photos(project):
 MISTAKES = {
     "front matter": (
         {"news/bad.md": "Title: ข่าว\nDate: 31/02/2567\n\nข่าว\n"},
-        'content/news/bad.md:2: Date "31/02/2567" is not a date',
+        'content/news/bad.md:2: Date "31/02/2567" has no such day: February 2567 has 29 days',
     ),
     "programme": (
         {"editions/27.programme.md": "| Date | Start | End | a | b | c | d |\n|---|---|---|---|---|---|---|\n"

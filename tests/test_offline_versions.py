@@ -70,7 +70,6 @@ def controlled(page, url: str) -> None:
     page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=90_000)
 
 
-
 def new_version_active(page, before: list[str]) -> list[str]:
     for _ in range(100):
         names = page.evaluate(KEPT_CACHES)

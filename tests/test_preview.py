@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import english
 from photos import marked, save_jpeg
 from test_office import INVOKE, fetch, free_port, make_project, wait_for
 
@@ -74,7 +75,7 @@ def test_a_press_release_edit_rewrites_only_the_pages_that_show_it(preview, tmp_
     listed = preview.page("news/").find(string=lambda text: "เนื้อข่าวฉบับแก้ไข" in text)
     assert listed is not None  # the summary in the news list
     assert untouched.stat().st_mtime_ns == stamp  # a page that does not show it
-    assert_same_as_a_clean_build(preview.project, tmp_path)
+    assert_same_as_a_clean_build(preview, tmp_path)
 
 
 def test_a_product_title_shows_in_its_page_and_the_catalogue(preview):
@@ -126,8 +127,8 @@ def test_a_mistake_is_shown_and_the_next_good_save_clears_it(preview):
         lambda: replace_in(news, "Date: 2024-05-27 10:00", "Date: 28/13/2567")
     )
     assert status["ok"] is False
-    assert any("content/news/first-day.md:2" in line and "is not a date" in line
-               for line in status["problems"])  # fmt: skip
+    assert any("content/news/first-day.md:2" in line and "has no month 13" in line
+               and "ไม่มีเดือนที่ 13" in line for line in status["problems"])  # fmt: skip
     assert "__preview-status.js" in fetch(f"{preview.base}/news/first-day/")  # still served
     status = preview.after_save(
         lambda: replace_in(news, "Date: 28/13/2567", "Date: 2024-05-27 10:00")
@@ -139,10 +140,11 @@ def test_a_photo_that_cannot_be_used_is_shown_over_the_page(preview):
     folder = preview.project / "content/galleries/market"
     status = preview.after_save(lambda: (folder / "broken.jpg").write_bytes(b"not a photo"))
     assert status["ok"] is True  # the rest of the site was written
-    assert status["problems"] == [
+    assert [english(line) for line in status["problems"]] == [
         "content/galleries/market/broken.jpg: is not a photo that can be read: damaged, or "
         "another kind of file named like a photo; left out"
     ]
+
     status = preview.after_save(lambda: (folder / "broken.jpg").unlink())
     assert status == {"number": status["number"], "ok": True, "problems": []}
 
@@ -173,10 +175,22 @@ def test_a_settings_change_starts_the_preview_again(preview):
     assert preview.process.poll() is None  # the same server, started again in place
 
 
-def assert_same_as_a_clean_build(project: Path, folder: Path) -> None:
-    clean = folder / "clean"
+def assert_same_as_a_clean_build(preview: "Preview", folder: Path) -> None:
+    """The preview's output/ is what a whole build makes (at the preview's own address)."""
+    project, clean = preview.project, folder / "clean"
     cache = f'CACHE_PATH="{folder / "cache"}"'
-    command = [PELICAN, "content", "-o", str(clean), "-s", "pelicanconf.py", *PREVIEW, cache]
+    served = f'FEED_DOMAIN="http://localhost:{preview.port}"'
+    command = [
+        PELICAN,
+        "content",
+        "-o",
+        str(clean),
+        "-s",
+        "pelicanconf.py",
+        *PREVIEW,
+        cache,
+        served,
+    ]
     subprocess.run(command, cwd=project, check=True, capture_output=True)
     built = sorted(p.relative_to(clean) for p in clean.rglob("*") if p.is_file())
     previewed = {p.relative_to(project / "output") for p in (project / "output").rglob("*")}
@@ -189,4 +203,37 @@ def assert_same_as_a_clean_build(project: Path, folder: Path) -> None:
 
 def test_what_the_preview_wrote_is_what_a_clean_build_makes(preview, tmp_path):
     """After every change above, output/ is the same as a whole new build's."""
-    assert_same_as_a_clean_build(preview.project, tmp_path)
+    assert_same_as_a_clean_build(preview, tmp_path)
+
+
+def test_a_busy_port_is_one_line_and_the_preview_takes_the_next(tmp_path):
+    import re
+    import socket
+
+    project = make_project(tmp_path / "site")
+    with socket.socket() as holder:  # another program on the port asked for
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        busy = holder.getsockname()[1]
+        command = [INVOKE, "livereload", "--port", str(busy)]
+        process = subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT, text=True)  # fmt: skip
+        try:
+            first = process.stdout.readline()
+            found = re.search(
+                rf"Port {busy} is in use \(another preview\?\): this one uses (\d+)", first
+            )
+            assert found, first
+            port = int(found[1])
+            base = f"http://127.0.0.1:{port}"
+            assert wait_for(
+                lambda: json.loads(fetch(f"{base}/__preview/status"))["number"] >= 1, 120
+            )
+            html = BeautifulSoup(fetch(f"{base}/news/first-day/"), "html.parser")
+            assert html.find("link", rel="canonical")["href"].startswith(
+                f"http://localhost:{port}/"
+            )
+        finally:
+            process.terminate()
+            said = first + process.communicate(timeout=20)[0]
+    assert "Traceback" not in said

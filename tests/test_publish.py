@@ -196,7 +196,7 @@ def test_publishing_refuses_when_the_check_finds_errors(repositories):
     commit_all(project, "A mistake")
     refused = publish(project)
     assert refused.returncode == 1
-    assert 'line 2    error    Date "28/13/2567" is not a date' in refused.stdout
+    assert 'line 2    error    Date "28/13/2567" has no month 13' in refused.stdout
     assert "gh-pages" not in git(origin, "branch", "--list")
 
 
@@ -268,7 +268,8 @@ def test_the_workflows_summary_says_why_nothing_was_published(repositories, tmp_
     assert run(project, "gh-pages", env=workflow).returncode == 1
     said = summary.read_text(encoding="utf-8")
     assert said.startswith("## ยังไม่เผยแพร่ · Not published\n")
-    assert '| `content/news/bad.md` | 2 | Date "28/13/2567" is not a date' in said
+    assert '| `content/news/bad.md` | 2 | วันที่ "28/13/2567" ไม่มีเดือนที่ 13' in said  # Thai first
+    assert '· Date "28/13/2567" has no month 13 (write 2024-05-28, or 28 พ.ค. 2567) |' in said
     (project / "content/news/bad.md").unlink()
     commit_all(project, "Fixed")
     summary.unlink()

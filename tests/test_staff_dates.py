@@ -5,7 +5,7 @@ import shutil
 from datetime import date, time
 
 import pytest
-from conftest import SITES, build_site, page, write_tree
+from conftest import SITES, build_site, english, page, write_tree
 
 from plugins.core.staff_dates import read_clock, read_date
 
@@ -39,8 +39,11 @@ def test_dates_as_staff_write_them(written, meant):
     ("written", "problem"),
     [
         ("05/06/2024", "could be read two ways (write year-month-day: 2024-06-05 or 2024-05-06)"),
-        ("29 ก.พ. 2566", "is not a date (write 2024-05-28)"),  # 2023 had no 29 February
-        ("28/13/2567", "is not a date (write 2024-05-28)"),
+        (
+            "29 ก.พ. 2566",
+            "has no such day: February 2566 has 28 days (write 28 ก.พ. 2566)",
+        ),  # 2023 had no 29 February
+        ("28/13/2567", "has no month 13 (write 2024-05-28, or 28 พ.ค. 2567)"),
         ("2024-05-28 24:00", "has no such time of day (write 2024-05-28 23:59)"),
         ("พรุ่งนี้", "is not a date (write 2024-05-28)"),
     ],
@@ -101,4 +104,7 @@ def test_a_gallerys_date_as_staff_write_it_and_a_wrong_one_named(tmp_path, capsy
     output = build_site(content, tmp_path / "output")
     assert page(output, "galleries/a/").select_one("time")["datetime"] == "2024-05-28"
     said = capsys.readouterr().err
-    assert 'content/galleries/b/index.md:2: Date "31/06/2567" is not a date' in said
+    assert (
+        'content/galleries/b/index.md:2: Date "31/06/2567" has no such day: June 2567 has 30 days'
+        in english(said)
+    )

@@ -4,7 +4,7 @@ drawing gets in: no script, style, events or links out, whatever the SVG file ho
 import shutil
 
 import pytest
-from conftest import SITES, build_site, make_settings, new_pelican, page
+from conftest import SITES, build_site, english, make_settings, new_pelican, page
 
 from plugins.core.problems import WriterMistake
 
@@ -52,4 +52,4 @@ def test_a_missing_map_says_so_and_stops(tmp_path, capsys):
     with pytest.raises(WriterMistake):
         new_pelican(make_settings(content, tmp_path / "output")).run()
     line = "content/editions/27.md:12: Map: content/images/map.svg is not there (check the name)"
-    assert line in capsys.readouterr().err
+    assert line in english(capsys.readouterr().err)

@@ -4,26 +4,19 @@ Every problem is printed as ``content/news/x.md:3: what is wrong (the fix)`` and
 build stops before anything is written. Slugs are ASCII and shared by a page and its
 translations; Thai category and tag names get romanized slugs.
 
-``plugins.pipeline`` calls ``checked_index`` when a build starts and ``remember_names`` when
+``plugins.pipeline`` calls ``build_index`` when a build starts and ``remember_names`` when
 it ends; this plugin's own handler gives each page read by Pelican its slug and language.
 """
 
 from pelican import signals
 
-from plugins.core.problems import ContentError
 from plugins.core.state import state_of
 
 from .checks import STATUS_WORDS, ContentIndex, build_index, save_romanized
+
+__all__ = ["build_index", "remember_names"]
 from .reader import use_staff_reader
 from .slugs import name_slug
-
-
-def checked_index(settings: dict) -> ContentIndex:
-    """Every Markdown source read and checked; its problems stop the build."""
-    index = build_index(settings)
-    if index.problems:
-        raise ContentError(index.problems)
-    return index
 
 
 def apply_slug_and_language(content):

@@ -46,3 +46,34 @@ def photo_references(markdown: str) -> list[tuple[int, str]]:
         for match in MARKDOWN_IMAGE.finditer(line):
             found.append((number, match[1] or match[2]))
     return found
+
+
+def near_name(folder: Path, name: str) -> str | None:
+    """The file of `folder` that `name` surely means: the same but for its capitals or its
+    photo extension (IMG_0413.heic for IMG_0413.HEIC), or a close spelling."""
+    import difflib
+
+    if not folder.is_dir():
+        return None
+    files = sorted(path.name for path in folder.iterdir() if path.is_file())
+    stem = Path(name).stem.lower()
+    for candidate in files:
+        if candidate.lower() == name.lower() or (
+            Path(candidate).stem.lower() == stem and is_photo(candidate)
+        ):
+            return candidate
+    close = difflib.get_close_matches(name, [f for f in files if is_photo(f)], n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
+def missing_photo_message(reference: str, content: Path, folder: str) -> str:
+    """What to say of a page's photo that is not in content/, with the one it surely meant."""
+    relative = resolve(reference, folder) or ""
+    target = content / relative
+    near = near_name(target.parent, target.name) if relative else None
+    if near:
+        return f'Photo "{reference}" is not in content/ (did you mean {near}?)'
+    return (
+        f'Photo "{reference}" is not in content/ (check the name; photos go in content/images/, '
+        "or beside the page)"
+    )

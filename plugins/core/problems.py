@@ -10,10 +10,19 @@ class Problem:
     line: int
     message: str
 
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
     def __str__(self) -> str:
-        """`file:line: message`, or `file: message` for a whole file (line 0)."""
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
+        """`file:line: message`, or `file: message` for a whole file (line 0), in English."""
+        return f"{self.where}: {self.message}"
+
+    def for_staff(self) -> str:
+        """`file:line: ไทย · English`: what the office reads (plugins/core/messages.py)."""
+        from .messages import for_staff
+
+        return f"{self.where}: {for_staff(self.message)}"
 
 
 class WriterMistake(Exception):

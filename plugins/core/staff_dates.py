@@ -9,6 +9,7 @@ Common Era) and loses 543. A day/month/year with a Common-Era year whose day and
 both be months (05/06/2024) is refused: the writer is asked to write it year-month-day.
 """
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, time
@@ -102,7 +103,8 @@ def judged(value: str, order: str, parts: tuple, slashed: bool) -> Reading:
     try:
         day_of = date(common_era(year), month, day)
     except ValueError:
-        return Reading(problem=f"is not a date (write {EXAMPLE})")
+        return Reading(problem=no_such_day(value, order, year, month, day))
+
     clock = clock_of(hour, minute, second_of_minute)
     if clock is False:
         return Reading(problem=f"has no such time of day (write {day_of.isoformat()} 23:59)")
@@ -121,3 +123,24 @@ def doubtful_year(day: date) -> str | None:
         f"is in the year {day.year} (Buddhist Era {day.year + BUDDHIST_ERA_OFFSET}): check the "
         f"year, e.g. {EXAMPLE} or 28 พ.ค. 2567"
     )
+
+
+MONTH_NAMES_IN_ENGLISH = ["January", "February", "March", "April", "May", "June", "July",
+                          "August", "September", "October", "November", "December"]  # fmt: skip
+
+
+def no_such_day(written: str, order: str, year: int, month: int, day: int) -> str:
+    """Why a date that reads well is no day, and the nearest one written the same way:
+    31/02/2567 → 'February 2567 has 29 days (write 29/02/2567)'."""
+    if not 1 <= month <= 12:
+        return f"has no month {month} (write {EXAMPLE}, or 28 พ.ค. 2567)"
+    days = calendar.monthrange(common_era(year), month)[1]
+    last = f"{year}-{month:02d}-{days:02d}" if order == "ymd" else written_like(written, days)
+    name = MONTH_NAMES_IN_ENGLISH[month - 1]
+    return f"has no such day: {name} {year} has {days} days (write {last})"
+
+
+def written_like(written: str, day: int) -> str:
+    """The date as written, with another day: 31/02/2567 → 29/02/2567."""
+    found = re.match(r"^\s*(\d{1,2})", written)
+    return f"{day:02d}{written[found.end() :]}" if found else written

@@ -2,20 +2,20 @@
 
 content/editions/27.md (+ 27.en.md, 27.programme.md) and content/products/<slug>.md
 (+ .en.md) are read and checked when a build starts (``plugins.pipeline`` calls
-``checked_fair``); a mistake stops it with one line naming the file, the line and the
+``read_and_judge``); a mistake stops it with one line naming the file, the line and the
 field. Booth QR codes are written once every language is (``write_booth_codes``).
 """
 
 from pelican import signals
 
-from plugins.core.problems import ContentError, in_order, shown_path
+from plugins.core.problems import in_order, shown_path
 
 from .generator import FairGenerator, write_booth_codes
 from .helpers import add_template_helpers
 from .readers import Fair, attach_photos, read_fair
 from .references import reference_problems
 
-__all__ = ["attach_photos", "checked_fair", "write_booth_codes"]
+__all__ = ["attach_photos", "read_and_judge", "write_booth_codes"]
 
 DEFAULTS = {"FAIR_EDITIONS_PATH": "editions", "FAIR_PRODUCTS_PATH": "products"}
 
@@ -29,14 +29,6 @@ def read_and_judge(settings: dict, languages, addresses, index) -> tuple[Fair, l
     """The editions and products, and every problem in them or in what names them."""
     fair = read_fair(settings, languages, addresses, shown_path(settings))
     return fair, in_order(fair.problems + reference_problems(settings, index, fair))
-
-
-def checked_fair(settings: dict, state) -> Fair:
-    """The editions and products, read; any problem in them stops the build."""
-    fair, problems = read_and_judge(settings, state.languages, state.addresses, state.index)
-    if problems:
-        raise ContentError(problems)
-    return fair
 
 
 def add_generator(pelican):

@@ -13,11 +13,17 @@ from zoneinfo import ZoneInfo
 
 from plugins.core import front_matter
 from plugins.core.front_matter import FrontMatter
-from plugins.core.photo_references import is_photo, photo_references, resolve
+from plugins.core.photo_references import (
+    is_photo,
+    missing_photo_message,
+    near_name,
+    photo_references,
+    resolve,
+)
 from plugins.core.problems import Problem
 from plugins.core.staff_dates import read_clock, read_date
 
-from .names import lookup
+from .names import closest, lookup
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 LAST_NIGHT_HOUR = time(6, 0)  # an end before this, earlier than the start, is after midnight
@@ -165,8 +171,9 @@ def read_photos(text: Text, root: Path) -> tuple[list[str], list[Problem]]:
             message = f'Photo "{name}" is not a photo (use JPEG, PNG, WebP or HEIC)'
             problems.append(text.problem("photo", message, item))
         elif not path.is_file():
-            where = shown_folder(folder, root)
-            message = f'Photo "{name}" is not in {where} (put the photo there, or check the name)'
+            where, near = shown_folder(folder, root), near_name(path.parent, path.name)
+            fix = f"did you mean {near}?" if near else "put the photo there, or check the name"
+            message = f'Photo "{name}" is not in {where} ({fix})'
             problems.append(text.problem("photo", message, item))
         elif not path.resolve().is_relative_to(root.resolve()):
             message = (f'Photo "{name}" is outside content/ (put the photo beside the page, in '
@@ -192,10 +199,7 @@ def body_photo_problems(text: Text, root: Path) -> list[Problem]:
     for line, reference in photo_references(text.body):
         relative = resolve(reference, folder)
         if relative and not (root / relative).is_file():
-            message = (
-                f'Photo "{reference}" is not in content/ (check the name; photos go in '
-                "content/images/, or beside the page)"
-            )
+            message = missing_photo_message(reference, root, folder)
             problems.append(Problem(text.shown, text.matter.body_offset + line, message))
     return problems
 
@@ -244,6 +248,11 @@ def read_name(text: Text, key: str, table: dict) -> tuple[str | None, Problem | 
     slug = lookup(table, value) if value else None
     if slug:
         return slug, None
+    near = closest(table, value) if value else None
+    if near:
+        return None, text.problem(
+            key, f'{key} "{value}" is not one of this site\'s (did you mean {near}?)'
+        )
     choices = ", ".join(names["en"] for names in table.values())
     if len(table) > 8:
         choices = ", ".join(names["th"] for names in list(table.values())[:4]) + ", …"

@@ -40,10 +40,27 @@ DISTRICTS = {
 }
 
 
+PREFIXES = ("อำเภอ", "อ.", "amphoe ", "amphur ", "district ")  # as the office may write them
+
+
 def lookup(table: dict, written: str) -> str | None:
-    """The slug for a name written as its slug, its Thai or its English name."""
+    """The slug for a name written as its slug, its Thai or its English name (a district
+    also with อ. or อำเภอ before it)."""
     wanted = " ".join(written.split()).lower()
+    for prefix in PREFIXES:
+        if wanted.startswith(prefix) and len(wanted) > len(prefix):
+            wanted = wanted.removeprefix(prefix).strip()
+            break
     for slug, names in table.items():
         if wanted in {slug, *(name.lower() for name in names.values())}:
             return slug
     return None
+
+
+def closest(table: dict, written: str) -> str | None:
+    """The name (in the language it was written in) that `written` was surely meant as."""
+    import difflib
+
+    names = [name for names in table.values() for name in names.values()]
+    found = difflib.get_close_matches(written.strip(), names, n=1, cutoff=0.6)
+    return found[0] if found else None

@@ -209,12 +209,14 @@ def read_products(settings: dict, languages: list[str], addresses, shown, fair: 
         product, problems = (
             read_product(stem, texts, languages[0], fair) if readable else (None, [])
         )
-        fair.problems += problems
+        original = readable and languages[0] in texts
+        photo_paths, found = photos_of(texts, languages[0], root) if original else ([], [])
+        fair.problems += problems + found  # its photos too, whatever else is wrong: one run
         if product:
             product.path = addresses.path("PRODUCT", slug=product.slug)
-            product.photo_paths, found = photos_of(texts, languages[0], root)
-            fair.problems += found
+            product.photo_paths = photo_paths
             fair.products.append(product)
+
     fair.products.sort(key=lambda p: (p.category, p.text(languages[0], "title")))
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from plugins.content_rules.slugs import slug_for_text, slug_from_file_stem
 from plugins.core import front_matter
 from plugins.core.file_kinds import meant_as_photo
-from plugins.core.photo_references import PHOTO_SUFFIXES
+from plugins.core.photo_references import PHOTO_SUFFIXES, near_name
 from plugins.core.problems import Problem
 from plugins.core.staff_dates import read_date
 
@@ -30,6 +30,14 @@ from .plan import EXTENSIONS, Result
 
 CAPTION_LINE = re.compile(r"^(?P<file>[^\s:][^:]*?\.[A-Za-z]{3,4})\s*:\s*(?P<text>.*)$")
 NO_SUCH_PHOTO = 'Caption for "{}", which is not in this gallery (check the file name)'
+NEAR_PHOTO = 'Caption for "{}", which is not in this gallery (did you mean {}?)'
+
+
+def no_such_photo(gallery, name: str) -> str:
+    near = near_name(gallery.folder, name)
+    return NEAR_PHOTO.format(name, near) if near else NO_SUCH_PHOTO.format(name)
+
+
 IGNORED = re.compile(r"^(\.|index(\.\w+)?\.md$|Thumbs\.db$|desktop\.ini$)", re.IGNORECASE)
 
 
@@ -164,7 +172,8 @@ def read_one_notes_file(gallery, notes: Path, lang: str, by_name: dict, shown) -
             if caption["text"].strip():  # an empty line is a caption still to write
                 by_name[caption["file"]].captions[lang] = caption["text"].strip()
         elif caption:
-            problems.append(Problem(shown(notes), number, NO_SUCH_PHOTO.format(caption["file"])))
+            message = no_such_photo(gallery, caption["file"])
+            problems.append(Problem(shown(notes), number, message))
         elif line.strip():
             description.append(line.strip())
     gallery.descriptions[lang] = " ".join(description)
@@ -180,7 +189,7 @@ def listed_photos(gallery, matter, lang: str, by_name: dict, shown: str) -> list
         name = posixpath.basename(str(item.get("file") or ""))
         if name not in by_name:
             line = matter.item_line("photos", number, "file")
-            problems.append(Problem(shown, line, NO_SUCH_PHOTO.format(name or "?")))
+            problems.append(Problem(shown, line, no_such_photo(gallery, name or "?")))
             continue
         order.append(name)
         captions = {key.removeprefix("caption_"): value for key, value in item.items()

@@ -203,7 +203,7 @@ def unknown_gallery_references(settings: dict, index, slugs: set[str]) -> list[P
 
 def report(site: GallerySite, others: int, strict: bool) -> None:
     for problem in site.problems:
-        print(problem, file=sys.stderr)
+        print(problem.for_staff(), file=sys.stderr)
     if site.problems or site.encoded:
         photos = sum(len(gallery.photos) for gallery in site.galleries)
         print(

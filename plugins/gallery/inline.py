@@ -12,7 +12,7 @@ import re
 from functools import cached_property
 from pathlib import Path
 
-from plugins.core.photo_references import PHOTO_SUFFIXES, resolve
+from plugins.core.photo_references import PHOTO_SUFFIXES, missing_photo_message, resolve
 from plugins.core.problems import Problem, shown_path
 
 from .galleries import Photo
@@ -24,10 +24,6 @@ LINK = re.compile(  # links to a photo file only: the others are left as they ar
     rf'(<a\b[^>]*?\bhref=")([^"]*\.(?:{SUFFIXES})(?:[?#][^"]*)?)(")', re.IGNORECASE
 )
 ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
-MISSING = (
-    'Photo "{}" is not in content/ (check the name; photos go in content/images/, '
-    "or beside the page)"
-)
 
 
 class PagePhotos:
@@ -141,9 +137,11 @@ def missing_problems(content, references: list[str]) -> set[Problem]:
         return set()
     lines = Path(content.source_path).read_text(encoding="utf-8-sig").splitlines()
     shown = shown_path(content.settings)(content.source_path)
+    root = Path(content.settings["PATH"])
+    folder = posixpath.dirname(content.get_relative_source_path() or "")
     problems = set()
     for reference in references:
         bare = reference.removeprefix("{static}").removeprefix("{attach}")
         line = next((n for n, text in enumerate(lines, 1) if bare in text), 0)
-        problems.add(Problem(shown, line, MISSING.format(reference)))
+        problems.add(Problem(shown, line, missing_photo_message(reference, root, folder)))
     return problems

@@ -25,7 +25,7 @@ from .writer import WholeFileWriter
 
 def say_and_stop(error: ContentError):
     for problem in error.problems:
-        print(problem, file=sys.stderr)
+        print(problem.for_staff(), file=sys.stderr)
     raise error
 
 

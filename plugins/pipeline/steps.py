@@ -33,8 +33,11 @@ def new_state(settings: dict) -> BuildState:
     forget_damaged(settings)
     refuse_links_outside(settings)
     settings["I18N_GETTEXT_LOCALEDIR"] = compiled_catalogs(settings, languages)
-    state.index = content_rules.checked_index(settings)
-    state.fair = fair.checked_fair(settings, state)
+    state.index = content_rules.build_index(settings)  # with the fair's: said in one run
+    state.fair, problems = fair.read_and_judge(settings, languages, state.addresses, state.index)
+    if state.index.problems or problems:
+        raise ContentError(in_order(state.index.problems + problems))
+
     state.galleries, state.photos = gallery.build_photos(gallery.with_defaults(settings), state)
     fair.attach_photos(state.fair, state.photos)
     state.stylesheet = theme_assets.stylesheet(settings)
