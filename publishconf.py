@@ -23,3 +23,7 @@ DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_A
 GITHUB_PAGES_REMOTE = os.environ.get("GITHUB_PAGES_REMOTE", "origin")
 GITHUB_PAGES_BRANCH = os.environ.get("GITHUB_PAGES_BRANCH", "gh-pages")
 GITHUB_PAGES_CNAME = ""  # a custom domain, e.g. otopcity.khonkaen.go.th
+# The workflow (.github/workflows/publish.yml) publishes each push to main: `make github` then
+# only pushes main, so that two publishers never race for gh-pages. False: `make github`
+# publishes from this computer itself (and pushes main too).
+PUBLISHED_BY_WORKFLOW = True

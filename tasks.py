@@ -308,9 +308,9 @@ def checked(findings, lines: list[str]) -> None:
 
 
 def content_and_repository_findings(settings: dict) -> tuple[list, list[str]]:
-    from office.check import content_findings, repository_findings
+    from office.check import address_findings, content_findings, repository_findings
 
-    findings = content_findings(settings)
+    findings = content_findings(settings) + address_findings(ROOT)
     lines, found = repository_findings(ROOT)
     return findings + found, lines
 
@@ -330,6 +330,42 @@ def check(c):
         findings += found
         lines += sizes
     checked(findings, lines)
+
+
+def publish_here(settings: dict, rollback: bool) -> bool:
+    """Push main (the office's backup, and what the workflow builds); True when the
+    workflow publishes it, so that this computer does not."""
+    import os
+
+    from office.publish import fetch_live_branch, refuse_rolling_back
+    from office.saving import push_main
+
+    remote, branch = settings["GITHUB_PAGES_REMOTE"], settings["GITHUB_PAGES_BRANCH"]
+    if os.environ.get("GITHUB_ACTIONS"):
+        return False  # the workflow itself, publishing the main it was started for
+    if not rollback:
+        if fetch_live_branch(ROOT, remote, branch):
+            answer(refuse_rolling_back, ROOT, branch)
+        answer(push_main, ROOT, remote)
+    if settings.get("PUBLISHED_BY_WORKFLOW") and not rollback:
+        print("ส่งงานขึ้น GitHub แล้ว: workflow Publish จะตรวจ สร้าง และเผยแพร่ภายในไม่กี่นาที "
+              "(ดูแท็บ Actions) · main is on GitHub: the Publish workflow checks, builds and "
+              "publishes it within minutes (the repository's Actions tab)")  # fmt: skip
+        return True
+    return False
+
+
+@task(help={"message": "what the save is, for the history (else the date)"})
+def save(c, message=""):
+    """Save the office's work: commit content/ and push main to GitHub."""
+    from pelican.settings import read_settings
+
+    from office.saving import save as save_work
+
+    remote = read_settings(str(ROOT / SETTINGS["publish_config"]))["GITHUB_PAGES_REMOTE"]
+    said = answer(save_work, ROOT, remote, message)
+    print(f"บันทึกและส่งขึ้น GitHub แล้ว: {said} · Saved and pushed" if said else
+          "ไม่มีอะไรเปลี่ยน ส่ง main ขึ้น GitHub แล้ว · Nothing changed; main is on GitHub")  # fmt: skip
 
 
 @task(
@@ -359,8 +395,11 @@ def gh_pages(c, move=False, rollback=False):
     answer(refuse_uncommitted, ROOT)
     answer(read_redirects, ROOT / SETTINGS["content"])
     checked(*content_and_repository_findings(read_settings(str(ROOT / SETTINGS["config"]))))
-    publish(c)  # one build: its own links are checked below, before anything is pushed
     settings = read_settings(str(ROOT / SETTINGS["publish_config"]))
+    if publish_here(settings, rollback):  # else the workflow does, from the main just pushed
+        return
+    publish(c)  # one build: its own links are checked below, before anything is pushed
+
     output, content = ROOT / SETTINGS["output"], ROOT / SETTINGS["content"]
     sizes, found = size_findings(ROOT / settings["CACHE_PATH"])
     checked(broken_links(output, settings["SITEURL"]) + found, sizes)

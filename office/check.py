@@ -411,3 +411,24 @@ def report(findings: list[Finding]) -> str:
     lines.append(f"ต้องแก้ {errors} ควรดู {warnings} · {errors} error(s), {warnings} warning(s)")
 
     return "\n".join(lines)
+
+
+def address_findings(root: Path) -> list[Finding]:
+    """SITEURL (publishconf.py) against where GitHub Pages serves the site's repository."""
+    from pelican.settings import read_settings
+
+    from plugins.editor import UNKNOWN_REPOSITORY, repository_of
+
+    from .saving import address_problem
+
+    config = root / "publishconf.py"
+    settings = read_settings(str(config))
+    repository = repository_of(settings)
+    if repository == UNKNOWN_REPOSITORY or not settings.get("SITEURL"):
+        return []
+    wrong = address_problem(settings["SITEURL"], settings.get("GITHUB_PAGES_CNAME", ""), repository)
+    if not wrong:
+        return []
+    lines = config.read_text(encoding="utf-8").splitlines()
+    line = next((n for n, text in enumerate(lines, 1) if text.startswith("SITEURL")), 0)
+    return [Finding(Problem("publishconf.py", line, wrong), "error")]

@@ -49,7 +49,7 @@ def picture_hash(path: Path) -> int | None:
             )
     except Exception:
         return None
-    pixels = list(small.getdata())
+    pixels = list(small.tobytes())
     bits = [
         pixels[row * 9 + col] > pixels[row * 9 + col + 1] for row in range(8) for col in range(8)
     ]
