@@ -178,12 +178,15 @@ def answer(function, *arguments, **keywords):
     """Run one of plugins/office's commands; a refusal is one clear line and exit status 1."""
     from office import Refused
     from office.summary import NOT_PUBLISHED, write_summary
+    from plugins.core.messages import thai_of
 
     try:
         return function(*arguments, **keywords)
     except Refused as refusal:
-        write_summary(NOT_PUBLISHED, f"Not done: {refusal}")
-        raise Exit(f"Not done: {refusal}", code=1) from None
+        thai = thai_of(str(refusal))
+        said = f"ไม่ได้ทำ: {thai} · Not done: {refusal}" if thai else f"Not done: {refusal}"
+        write_summary(NOT_PUBLISHED, said)
+        raise Exit(said, code=1) from None
 
 
 def show_new_files(paths):
@@ -194,15 +197,27 @@ def show_new_files(paths):
 
 @task(help={"title": "the headline, in Thai", "slug": "the address, if the title gives none"})
 def new_post(c, title, slug=""):
-    """Start a press release: content/news/<slug>.md and its English twin (a draft)."""
+    """Start a press release in Thai: content/news/<slug>.md, a draft until it is written."""
     from office.new_content import new_post as make
 
     show_new_files(answer(make, ROOT / SETTINGS["content"], title, slug=slug))
 
 
+@task(help={"file": "the release: a Word file (.docx), text (.txt) or a web page (.html)",
+            "slug": "the address, if the headline gives none"})  # fmt: skip
+def import_release(c, file, slug=""):
+    """Make a press release written in Word a news post: a draft in Thai and in English."""
+    from office.release import import_release as run
+    from office.release import report
+
+    imported = answer(run, Path(file), ROOT / SETTINGS["content"], slug=slug)
+    for line in report(imported, ROOT):
+        print(line)
+
+
 @task(help={"category": "food, beverages, textiles, decorative or herbal", "district": "an amphoe"})
 def new_product(c, title, category, district, booth, stars="", slug=""):
-    """Start a product page: content/products/<slug>.md and its English twin."""
+    """Start a product page in Thai: content/products/<slug>.md."""
     from office.new_content import new_product as make
 
     content = ROOT / SETTINGS["content"]
@@ -218,7 +233,7 @@ def new_product(c, title, category, district, booth, stars="", slug=""):
 
 @task(help={"start": "first day, e.g. 2025-05-26", "end": "last day"})
 def new_edition(c, number, start, end):
-    """Start an edition: content/editions/<number>.md, .en.md and .programme.md."""
+    """Start an edition: content/editions/<number>.md and .en.md, from the last one."""
     from office.new_content import new_edition as make
 
     if not re.fullmatch(r"[0-9]+", str(number)):
@@ -228,7 +243,7 @@ def new_edition(c, number, start, end):
 
 @task(help={"name": "its name: opening-day, or a Thai title", "slug": "the folder's name"})
 def new_gallery(c, name, slug=""):
-    """Start a photo gallery: content/galleries/<name>/ with index.md and index.en.md."""
+    """Start a photo gallery: content/galleries/<name>/ with its index.md."""
     from office.new_content import new_gallery as make
 
     made = answer(make, ROOT / SETTINGS["content"], name, slug=slug)

@@ -29,14 +29,20 @@ def content_findings(settings: dict) -> list[Finding]:
         return outside  # nothing else is read before these are gone
     index = build_index(settings)
     findings = [Finding(problem, "error") for problem in index.problems]
-    findings += translation_warnings(index, settings)
+    findings += translation_warnings(index, settings) + untranslated_findings(index, settings)
     fair, found = fair_findings(settings, index)
     findings += found + static_findings(settings, fair) + year_warnings(index, fair)
     findings += gallery_findings(settings)
-    findings += placeholder_findings(settings) + name_warnings(index, settings)
-    findings += private_photo_findings(settings)
+    findings += name_warnings(index, settings) + private_photo_findings(settings)
     findings += editor_findings(settings)
-    return findings
+    return said_once(placeholder_findings(settings), findings)
+
+
+def said_once(placeholders: list[Finding], findings: list[Finding]) -> list[Finding]:
+    """A line still holding what a command wrote is said as that, not also as, say, a date
+    that cannot be read."""
+    lines = {finding.problem.where for finding in placeholders}
+    return [f for f in findings if f.problem.where not in lines] + placeholders
 
 
 def editor_findings(settings: dict) -> list[Finding]:
@@ -185,7 +191,38 @@ def translation_warnings(index, settings: dict) -> list[Finding]:
     return found
 
 
+THAI_LETTER = re.compile(r"[\u0e01-\u0e4f]")
+LETTER = re.compile(r"[^\W\d_]")
+
+
+def mostly_thai(text: str) -> bool:
+    letters = len(LETTER.findall(text))
+    return letters > 0 and len(THAI_LETTER.findall(text)) > letters / 2
+
+
+def untranslated_findings(index, settings: dict) -> list[Finding]:
+    """A translation published while its text is still the Thai one (import-release starts
+    the English twin with the Thai text, to translate over)."""
+    from plugins.core.front_matter import read
+
+    main = site_languages(settings)[0]
+    found = []
+    for source in index.sources.values():
+        if source.lang == main or not source.published:
+            continue
+        body = read(source.path)[1]
+        if mostly_thai(str(source.matter.get("title") or "")) or mostly_thai(body):
+            line = source.matter.line_of("title")
+            fix = "translate it, or keep it a draft (Status: draft)"
+            message = f"the {source.lang} page is still in Thai: {fix}"
+
+            found.append(Finding(Problem(source.shown, line, message), "error"))
+
+    return found
+
+
 def fair_findings(settings: dict, index) -> tuple[object, list[Finding]]:
+
     from plugins.fair import DEFAULTS, read_and_judge
 
     settings = {**DEFAULTS, **settings}

@@ -26,8 +26,10 @@ BANGKOK = ZoneInfo("Asia/Bangkok")
 WRITE_THE_NEWS = "เขียนเนื้อข่าวที่นี่"
 TELL_ABOUT_THE_PRODUCT = "เล่าเรื่องผลิตภัณฑ์ที่นี่"
 ABOUT_THIS_EDITION = "เกี่ยวกับงานครั้งนี้"
+UNREADABLE_PICTURE = "(ภาพจากไฟล์ Word เปิดไม่ได้: บันทึกภาพเป็น JPEG วางไว้ข้างไฟล์นี้ แล้วใส่แทนบรรทัดนี้)"
 PLACEHOLDER_TEXTS = {WRITE_THE_NEWS: "new-post", TELL_ABOUT_THE_PRODUCT: "new-product",
-                     ABOUT_THIS_EDITION: "new-edition"}  # fmt: skip
+                     ABOUT_THIS_EDITION: "new-edition",
+                     UNREADABLE_PICTURE: "import-release"}  # fmt: skip
 
 
 def document(fields: dict[str, object], body: str) -> str:
@@ -52,7 +54,7 @@ def slug_of(title: str, slug: str = "") -> str:
     return chosen
 
 
-def write_new(files: dict[Path, str], another: str = "another --slug") -> list[Path]:
+def write_new(files: dict[Path, str | bytes], another: str = "another --slug") -> list[Path]:
     """Write all the files or none: nothing half-written is left behind."""
     taken = [path for path in files if path.exists()]
     if taken:
@@ -61,7 +63,10 @@ def write_new(files: dict[Path, str], another: str = "another --slug") -> list[P
     try:
         for path, text in files.items():
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            if isinstance(text, bytes):  # a photo
+                path.write_bytes(text)
+            else:
+                path.write_text(text, encoding="utf-8")
             written.append(path)
     except OSError:
         for path in written:

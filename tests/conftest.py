@@ -95,7 +95,7 @@ def served_site(tmp_path_factory):
 
 THAI = re.compile(r"[\u0e00-\u0e7f]")
 STAFF_LINE = re.compile(
-    r"^(?P<head>.*?(?:\d: |\.md: |/: |\.\w+: |error    |warning  ))(?P<thai>.*?) · (?P<english>.*)$"
+    r"^(?P<head>.*?(?:\d: |\.md: |/: |\.\w+: |error    |warning  )|(?=ไม่ได้ทำ: ))(?P<thai>.*?) · (?P<english>.*)$"
 )
 
 

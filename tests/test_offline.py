@@ -92,9 +92,18 @@ def phone(venue):
         page.goto(f"{origin}/news/opening-ceremony/")  # one visit, to a news page
         page.evaluate("navigator.serviceWorker.ready.then(() => true)")
         page.wait_for_function("navigator.serviceWorker.controller !== null")
+        kept_as_read(page)  # the worker keeps the open page after it takes control
         yield page
         assert refused == [], refused
         chromium.close()
+
+
+def kept_as_read(page, seconds=30):
+    """Wait until the worker has stored the page that was open when it took control."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate("caches.match(location.href).then(found => Boolean(found))"):
+        assert time.monotonic() < deadline, "the worker never kept the page of the first visit"
+        page.wait_for_timeout(100)
 
 
 @pytest.fixture

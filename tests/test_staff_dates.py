@@ -7,7 +7,7 @@ from datetime import date, time
 import pytest
 from conftest import SITES, build_site, english, page, write_tree
 
-from plugins.core.staff_dates import read_clock, read_date
+from plugins.core.staff_dates import find_in_prose, read_clock, read_date
 
 
 @pytest.mark.parametrize(
@@ -108,3 +108,38 @@ def test_a_gallerys_date_as_staff_write_it_and_a_wrong_one_named(tmp_path, capsy
         'content/galleries/b/index.md:2: Date "31/06/2567" has no such day: June 2567 has 30 days'
         in english(said)
     )
+
+
+@pytest.mark.parametrize(
+    ("prose", "meant", "words"),
+    [
+        ("เมื่อเวลา 17.30 น.วันที่ 28 พ.ค. 2567 ที่ เวทีกลาง", "2024-05-28 17:30",
+         "เวลา 17.30 น.วันที่ 28 พ.ค. 2567"),
+        ("ซึ่งจัดขึ้นระหว่างวันที่ 27 พ.ค. – 2 มิ.ย.2567", "2024-05-27", "27 พ.ค. – 2 มิ.ย.2567"),
+        ("วันที่ ๒๘ พฤษภาคม พ.ศ. ๒๕๖๗ เวลา ๙.๐๐ น.", "2024-05-28 09:00",
+         "๒๘ พฤษภาคม พ.ศ. ๒๕๖๗ เวลา ๙.๐๐"),
+        ("ในวันที่ 28 พ.ค. 67 ณ สวนรัชดานุสรณ์", "2024-05-28", "28 พ.ค. 67"),
+        ("วันที่ 27-28 พ.ค. 2567", "2024-05-27", "27-28 พ.ค. 2567"),
+        ("on 3 May 2024, at the park", "2024-05-03", "3 May 2024"),
+    ],
+)  # fmt: skip
+def test_the_date_of_a_release_is_found_in_its_prose(prose, meant, words):
+    found = find_in_prose(prose)
+    assert (found.reading.iso(), found.written) == (meant, words)
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "วันที่ 28 พ.ค. ที่ผ่านมา",  # no year: not guessed
+        "31 ก.พ. 2567 และ 1 มี.ค. 2567",  # the first is no day: not skipped for the next
+        "งานประจำปี 2567",
+        "ไม่มีวันที่เลย",
+    ],
+)
+def test_no_date_is_found_where_one_would_be_a_guess(prose):
+    assert find_in_prose(prose) is None
+
+
+def test_thai_digits_are_read_in_front_matter_too():
+    assert read_date("๒๘ พ.ค. ๒๕๖๗ ๑๗.๓๐ น.").iso() == "2024-05-28 17:30"

@@ -80,9 +80,13 @@ def read_clock(text: str) -> time | None:
     return (clock_of(*found.groups()) or None) if found else None
 
 
+THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
 def read_date(text: str) -> Reading:
-    """A date (and time) as the office writes it."""
-    value = " ".join(text.split())
+    """A date (and time) as the office writes it, in Thai digits too (๒๘ พ.ค. ๒๕๖๗)."""
+    value = " ".join(text.translate(THAI_DIGITS).split())
+
     for pattern, order in ((ISO, "ymd"), (SLASHED, "dmy"), (WORDS, "dmy")):
         found = pattern.match(value)
         if found:
@@ -144,3 +148,60 @@ def written_like(written: str, day: int) -> str:
     """The date as written, with another day: 31/02/2567 → 29/02/2567."""
     found = re.match(r"^\s*(\d{1,2})", written)
     return f"{day:02d}{written[found.end() :]}" if found else written
+
+
+# A date in the prose of a press release: "เมื่อเวลา 17.30 น.วันที่ 28 พ.ค. 2567", "วันที่ 27 พ.ค. –
+# 2 มิ.ย.2567" (a range: its start, the year from its end), "๒๘ พฤษภาคม พ.ศ. ๒๕๖๗", "28 พ.ค. 67".
+ERA = r"(?:(?:พ\.\s?ศ\.|ค\.\s?ศ\.)\s*)?"
+IN_PROSE = re.compile(
+    rf"(?<!\d)(\d{{1,2}})(?:\s*[-–—]\s*\d{{1,2}})?\s*({MONTH_NAME})(?![a-z])\s*{ERA}"
+    rf"(\d{{4}}|\d{{2}}(?!\d))?",
+    re.IGNORECASE,
+)
+CLOCK_IN_PROSE = re.compile(r"(?:เวลา\s*(\d{1,2})[.:](\d{2})|(\d{1,2})[.:](\d{2})\s*น\.)")
+NEAR = 40  # characters around a date where its time is looked for
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """The first date in a text, and the words it was read from, to show staff."""
+
+    reading: Reading
+    written: str
+
+
+def find_in_prose(text: str) -> FoundDate | None:
+    """The first date written in a text, with its time if one is written near it; None when
+    it has no year, is no day (31 ก.พ.), or no date is there: nothing is guessed."""
+    digits = text.translate(THAI_DIGITS)  # the same length: positions hold in `text`
+    matches = list(IN_PROSE.finditer(digits))
+    if not matches:
+        return None
+    first = matches[0]
+    year_from = next((m for m in matches if m.group(3)), None)  # a range: the year at its end
+    if not year_from or year_from.start() - first.end() > NEAR:
+        return None
+    day = date_of(first.group(1), first.group(2), year_from.group(3))
+    return with_clock(text, digits, (first.start(), year_from.end()), day) if day else None
+
+
+def date_of(day: str, month: str, year: str) -> date | None:
+    """A two-digit year is a Buddhist-Era one, as the office shortens it: 67 is 2567."""
+    number = int(year) + 2500 if len(year) == 2 else int(year)
+    try:
+        return date(common_era(number), MONTH_NUMBERS[month.lower()], int(day))
+    except ValueError:
+        return None
+
+
+def with_clock(text: str, digits: str, span: tuple[int, int], day: date) -> FoundDate:
+    """The time written nearest the date, if any, and the words both were read from."""
+    start, end = span
+    clocks = list(CLOCK_IN_PROSE.finditer(digits, max(0, start - NEAR), end + NEAR))
+    for clock in sorted(clocks, key=lambda found: abs(found.start() - start)):
+        hour, minute = clock.group(1) or clock.group(3), clock.group(2) or clock.group(4)
+        moment = clock_of(hour, minute, None)
+        if moment:
+            first, last = min(clock.start(), start), max(clock.end(), end)
+            return FoundDate(Reading(day, moment), text[first:last].strip())
+    return FoundDate(Reading(day), text[start:end].strip())
