@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from plugins.content_rules.slugs import is_clean_slug, slug_for_text
 from plugins.core import front_matter
 from plugins.core.staff_dates import read_date
-from plugins.fair.names import CATEGORIES, DISTRICTS, lookup
+from plugins.fair.names import CATEGORIES, DISTRICTS, closest, lookup
 
 from . import Refused
 
@@ -33,7 +33,8 @@ PLACEHOLDER_TEXTS = {WRITE_THE_NEWS: "new-post", TELL_ABOUT_THE_PRODUCT: "new-pr
 
 
 def document(fields: dict[str, object], body: str) -> str:
-    return front_matter.render(fields, body)
+    text = front_matter.render(fields, body)
+    return text if text.endswith("\n") else text + "\n"
 
 
 def one_line_title(title: str) -> str:
@@ -103,19 +104,30 @@ def product_fields(title, category, district, booth, stars, edition) -> dict[str
     }
 
 
+STARS_FIX = "give the OTOP stars, e.g. --stars 4"
+
+
+def name_fix(table: dict, written: str, lang: str = "th") -> str:
+    """'did you mean ชนบท?' for a slip, else the names to choose from (Thai for districts)."""
+    near = closest(table, written)
+    if near:
+        return f"did you mean {near}?"
+    choices = [slug if lang == "en" else names["th"] for slug, names in table.items()]
+    return f"use one of {', '.join(choices)}"
+
+
 def new_product(content: Path, title: str, category: str, district: str, booth: str,
                 stars: str = "", slug: str = "") -> list[Path]:  # fmt: skip
 
     slug = slug_of(title, slug)
     if not lookup(CATEGORIES, category):
-        raise Refused(f'"{category}" is not a category: use one of {", ".join(CATEGORIES)}')
+        raise Refused(f'"{category}" is not a category: {name_fix(CATEGORIES, category, "en")}')
     if not lookup(DISTRICTS, district):
-        raise Refused(
-            f'"{district}" is not a Khon Kaen district: use one of {", ".join(DISTRICTS)}'
-        )
+        raise Refused(f'"{district}" is not a Khon Kaen district: {name_fix(DISTRICTS, district)}')
+    if not stars.strip():
+        raise Refused(f"how many OTOP stars? {STARS_FIX}")
     if not re.fullmatch(r"[1-5]", stars.strip()):
-        fix = "give the OTOP stars (ดาว), e.g. --stars 4"
-        raise Refused(f'--stars "{stars}" is not a number from 1 to 5: {fix}')
+        raise Refused(f'--stars "{stars}" is not a number from 1 to 5: {STARS_FIX}')
 
     stars = int(stars)
 

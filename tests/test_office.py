@@ -13,7 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SITES, english, write_tree
+from conftest import ROOT, SITES, THAI, english, write_tree
 from photos import marked, save_jpeg
 from PIL import Image
 
@@ -137,6 +137,18 @@ def test_new_product_edition_and_gallery_build_cleanly(project):
             '"Bangkok" is not a Khon Kaen district',
         ),
         (
+            ["new-product", "X", "--category", "food", "--district", "อ.บ้านไผ", "--booth", "A"],
+            '"อ.บ้านไผ" ไม่ใช่อำเภอของจังหวัดขอนแก่น: หมายถึง บ้านไผ่ หรือเปล่า',
+        ),
+        (
+            ["new-product", "X", "--category", "textile", "--district", "ชนบท", "--booth", "A"],
+            "did you mean textiles?",
+        ),
+        (
+            ["new-product", "X", "--category", "food", "--district", "ชนบท", "--booth", "A"],
+            "ไม่ได้ทำ: ผลิตภัณฑ์นี้ได้ดาว OTOP กี่ดาว? ใส่จำนวนดาว OTOP เช่น --stars 4",
+        ),
+        (
             ["new-edition", "next", "--start", "2025-05-26", "--end", "2025-06-01"],
             "the edition number is a whole number",
         ),
@@ -164,7 +176,9 @@ def test_a_wrong_argument_gets_one_line_and_writes_nothing(project, arguments, m
     before = digests(project / "content")
     done = run(project, *arguments)
     assert done.returncode == 1
-    assert message in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    shown = done.said if THAI.search(message) else done.stderr  # Thai: as staff read it
+    assert message in shown and len(done.stderr.strip().splitlines()) == 1
+
     assert digests(project / "content") == before
 
 

@@ -12,12 +12,11 @@ from test_publish import commit_all, git
 from office.saving import address_problem
 
 
-@pytest.fixture
-def office(tmp_path):
+def project_with_origin(folder):
     """The office's copy, with GitHub (a bare repository) as origin, main pushed once."""
-    origin = tmp_path / "github.git"
+    origin = folder / "github.git"
     subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(origin)], check=True)
-    project = make_project(tmp_path / "site")
+    project = make_project(folder / "site")
     git(project, "init", "-q", "-b", "main")
     git(project, "config", "user.email", "office@example.org")
     git(project, "config", "user.name", "Office")
@@ -26,6 +25,11 @@ def office(tmp_path):
     git(project, "remote", "add", "origin", str(origin))
     git(project, "push", "-q", "origin", "main")
     return project, origin
+
+
+@pytest.fixture
+def office(tmp_path):
+    return project_with_origin(tmp_path)
 
 
 def test_save_commits_the_content_and_pushes_main(office):

@@ -61,6 +61,7 @@ def closest(table: dict, written: str) -> str | None:
     """The name (in the language it was written in) that `written` was surely meant as."""
     import difflib
 
-    names = [name for names in table.values() for name in names.values()]
+    names = [name for slug, names in table.items() for name in (slug, *names.values())]
+
     found = difflib.get_close_matches(written.strip(), names, n=1, cutoff=0.6)
     return found[0] if found else None
