@@ -138,7 +138,7 @@ def test_a_second_run_of_the_same_pelican_sees_new_products_and_css(tmp_path):
     pelican.run()
     product = content / "products/silk.md"
     product.write_text(product.read_text().replace("Title: ผ้าไหมมัดหมี่", "Title: ผ้าไหมรุ่นใหม่"))
-    css = theme / "static/css/components.css"
+    css = theme / "css/components.css"
     css.write_text(css.read_text() + ".second-run { color: teal }\n")
     pelican.run()
     assert page(output, "products/silk/").h1.text.strip() == "ผ้าไหมรุ่นใหม่"

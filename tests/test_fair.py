@@ -40,6 +40,9 @@ def test_edition_page_has_an_event_with_place_and_dates(minimal_site):
             "longitude": 102.8289,
         }
         assert event["subEvent"][0]["startDate"] == "2024-05-28T17:30:00+07:00"
+        for show in event["subEvent"]:  # Google requires an address on nested events too
+            assert show["location"]["address"] == location["address"]
+            assert show["location"]["name"].endswith(f", {venue}")
 
 
 def test_home_shows_the_current_edition_with_its_event_data(minimal_site):
@@ -95,6 +98,7 @@ def test_product_page_and_its_structured_data(minimal_site):
         "@type": "AggregateOffer",
         "lowPrice": 1200.0,
         "highPrice": 3500.0,
+        "offerCount": 2,
         "priceCurrency": "THB",
         "availability": "https://schema.org/InStoreOnly",
         "url": product["url"],

@@ -100,7 +100,7 @@ def test_a_new_gallery_photo_is_published(preview):
 
 
 def test_a_css_rule_reaches_the_pages(preview):
-    css = preview.project / "theme/static/css/components.css"
+    css = preview.project / "theme/css/components.css"
     rule = ".preview-test { color: rebeccapurple }\n"
     status = preview.after_save(lambda: css.write_text(css.read_text() + rule))
     assert status["problems"] == []

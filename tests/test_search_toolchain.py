@@ -36,8 +36,11 @@ def test_a_build_without_node_on_the_path_still_splits_thai(tmp_path):
     done = subprocess.run([sys.executable, "-c", script, root, str(tmp_path / "output")],
                           capture_output=True, text=True, env=environment)  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
-    assert (tmp_path / "output/pagefind/pagefind-entry.json").exists()
+    index = tmp_path / "output/pagefind"
+    assert (index / "pagefind-entry.json").exists() and (index / "pagefind.js").exists()
     assert "node" not in done.stderr.lower()
+    unused = [p.name for p in index.iterdir() if "-ui" in p.name or "highlight" in p.name]
+    assert unused == []  # Pagefind's own interfaces: the search page does not load them
 
 
 def test_a_build_that_cannot_split_thai_stops_and_says_so(tmp_path, capsys):

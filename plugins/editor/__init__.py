@@ -44,7 +44,7 @@ def repository_of(settings: dict) -> str:
 
 
 def editor_files(state, settings: dict, entry: str) -> dict[str, bytes]:
-    tokens = Path(settings["THEME"]) / "static" / "css" / "tokens.css"
+    tokens = Path(settings["THEME"]) / "css" / "tokens.css"
     title = f"แก้ไขเว็บไซต์ · {settings['SITENAME']}"
     config = editor_config(settings, repository_of(settings))
     texts = {

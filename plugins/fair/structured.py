@@ -6,16 +6,27 @@ from .names import CATEGORIES, DISTRICTS
 CONTEXT = "https://schema.org"
 
 
+def address(edition: Edition, lang: str) -> dict:
+    return {
+        "@type": "PostalAddress",
+        "streetAddress": edition.text(lang, "address"),
+        "addressRegion": "Khon Kaen" if lang == "en" else "ขอนแก่น",
+        "addressCountry": "TH",
+    }
+
+
+def stage(edition: Edition, lang: str, name: str) -> dict:
+    """Where a show of the programme is: a place of the venue, with the venue's address
+    (Google requires an address on every nested event's location)."""
+    venue = edition.text(lang, "venue")
+    return {"@type": "Place", "name": f"{name}, {venue}", "address": address(edition, lang)}
+
+
 def place(edition: Edition, lang: str) -> dict:
     return {
         "@type": "Place",
         "name": edition.text(lang, "venue"),
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": edition.text(lang, "address"),
-            "addressRegion": "Khon Kaen" if lang == "en" else "ขอนแก่น",
-            "addressCountry": "TH",
-        },
+        "address": address(edition, lang),
         "geo": {
             "@type": "GeoCoordinates",
             "latitude": edition.latitude,
@@ -49,7 +60,7 @@ def event(edition: Edition, lang: str, url: str, organiser: dict, image: str | N
                 "name": item.titles.get(lang) or item.titles["th"],
                 "startDate": item.starts().isoformat(),
                 "endDate": item.ends().isoformat(),
-                "location": {"@type": "Place", "name": item.places.get(lang) or item.places["th"]},
+                "location": stage(edition, lang, item.places.get(lang) or item.places["th"]),
             }
             for item in edition.events
         ],
@@ -90,6 +101,7 @@ def product(item: Product, lang: str, url: str, image: str | None) -> dict:
                 "@type": "AggregateOffer",
                 "lowPrice": low,
                 "highPrice": high,
+                "offerCount": 2,  # a range: at least its lowest and its highest offer
                 **offer,
             }
     return data

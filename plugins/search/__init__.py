@@ -71,11 +71,24 @@ def run_pagefind(output: Path, node: str) -> None:
         if done.returncode != 0:
             shutil.rmtree(new, ignore_errors=True)
             raise SearchIndexError(f"Pagefind could not index the site: {done.stderr.strip()}")
+    leave_out_unused(new)
     shutil.rmtree(old, ignore_errors=True)
     if (output / "pagefind").exists():
         (output / "pagefind").rename(old)
     new.rename(output / "pagefind")
     shutil.rmtree(old, ignore_errors=True)
+
+
+# Pagefind's own search interfaces: the search page uses its JS API (pagefind.js, its worker,
+# wasm and index) with markup of ours, so these are never loaded.
+UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*",
+          "pagefind-highlight.js")  # fmt: skip
+
+
+def leave_out_unused(index: Path) -> None:
+    for pattern in UNUSED:
+        for path in index.glob(pattern):
+            path.unlink()
 
 
 class SearchIndexError(WriterMistake):

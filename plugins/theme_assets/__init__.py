@@ -1,9 +1,10 @@
 """One stylesheet per site: the theme's CSS layers joined in order, named by content hash.
 
 The layers (tokens → reset → layout → components → media) stay separate files in
-``theme/static/css``; pages load one file, which a browser may cache for ever because
-its name changes whenever its content does. ``plugins.pipeline`` joins them when a build
-starts (``stylesheet``) and writes the file when every language is written (``write``).
+``theme/css``, which is not published (only the bundle is); pages load one file, which a
+browser may cache for ever because its name changes whenever its content does.
+``plugins.pipeline`` joins them when a build starts (``stylesheet``) and writes the file
+when every language is written (``write``).
 """
 
 from pelican import signals

@@ -13,7 +13,7 @@ class Stylesheet:
 
 def bundle_css(theme: str, layers: list[str]) -> Stylesheet:
     """Join the layers in order; the name carries a hash of the text."""
-    folder = Path(theme) / "static" / "css"
+    folder = Path(theme) / "css"  # sources: only the bundle is published
     text = "\n".join((folder / f"{layer}.css").read_text(encoding="utf-8") for layer in layers)
     digest = hashlib.sha256(text.encode()).hexdigest()[:10]
     return Stylesheet(f"css/site.{digest}.css", text)
