@@ -80,8 +80,8 @@ def translations(c, init=""):
     template = f"{folder}/messages.pot"
     pybabel = BIN / "pybabel"
     c.run(
-        f"{pybabel} extract --no-location --omit-header --no-wrap -F babel.cfg -o {template} "
-        "theme/templates"
+        f"{pybabel} extract --no-location --omit-header --no-wrap -F babel.cfg -k words "
+        f"-o {template} theme/templates"  # words("…"): the 404 page's other languages
     )
     if init:
         c.run(f"{pybabel} init -i {template} -d {folder} -l {init}")

@@ -42,6 +42,17 @@ def label(settings: dict, name, lang: str) -> str:
     return name.name
 
 
+def words_of(settings: dict, lang: str):
+    """The theme's words in `lang`, for the one page written for every language at once:
+    404.html, which GitHub Pages serves for a missing address under any language."""
+    import gettext
+
+    from .catalogs import DOMAIN
+
+    folder = settings["I18N_GETTEXT_LOCALEDIR"]
+    return gettext.translation(DOMAIN, folder, [lang], fallback=True).gettext
+
+
 def rendered_once(generator):
     """`{{ once("partials/_nav.html") }}`: a partial that is the same on every page of this
     language's site, rendered for the first page and reused for the others."""
@@ -77,6 +88,7 @@ def add_template_helpers(generator):
         absolute=addresses.absolute,
         path_of=addresses.path,
         once=rendered_once(generator),
+        words_of=partial(words_of, settings),
         asset=lambda path: f"{theme_root}/{path}",
     )
 

@@ -4,6 +4,7 @@ from functools import partial
 from pathlib import Path
 
 from babel.numbers import format_decimal
+from markupsafe import Markup, escape
 
 from plugins.core.state import state_of
 
@@ -56,6 +57,15 @@ def news_data(settings: dict, state, article, gallery, card: str | None = None) 
     return structured.news_article(article, lang, url, organiser(settings, addresses), image)
 
 
+def text_of(page_lang: str, item, key: str) -> Markup:
+    """A field as the page shows it: marked with its language where it is not the page's
+    (a product not yet translated shows its Thai title on the English page)."""
+    text, lang = item.text(page_lang, key) or "", item.lang_of(page_lang, key)
+    if lang == page_lang or not text:
+        return escape(text)
+    return Markup('<span lang="{}">{}</span>').format(lang, text)
+
+
 def add_template_helpers(generator):
     settings, state = generator.settings, state_of(generator.settings)
     generator.env.globals["venue_map"] = partial(venue_map, Path(settings["PATH"]))
@@ -67,4 +77,5 @@ def add_template_helpers(generator):
         schema_news=partial(news_data, settings, state),
         photo_address=partial(photo_address, state),
         main_photo=main_photo,
+        text_of=partial(text_of, settings["DEFAULT_LANG"]),
     )

@@ -99,6 +99,14 @@ class Written:
         own = self.texts.get(lang)
         return (own.get(key) if own else "") or self.texts[MAIN_LANGUAGE].get(key)
 
+    def lang_of(self, lang: str, key: str) -> str:
+        """The language `text(lang, key)` is written in."""
+        own = self.texts.get(lang)
+        return lang if own and own.get(key) else MAIN_LANGUAGE
+
+    def translated(self, lang: str) -> bool:
+        return lang in self.texts
+
 
 @dataclass
 class Edition(Written):

@@ -12,7 +12,8 @@ from pathlib import Path
 from urllib.parse import urljoin
 from xml.sax.saxutils import escape
 
-from feedgenerator import Rss201rev2Feed
+from feedgenerator import Atom1Feed, Rss201rev2Feed
+from jinja2 import pass_context
 from pelican import signals
 
 from plugins.core.files import write_if_changed
@@ -77,6 +78,41 @@ def describe_feed(context, feed):
     feed.feed["description"] = feed.feed.get("description") or context.get("SITESUBTITLE", "")
 
 
+class MarkedAtom(Atom1Feed):
+    """Atom whose entries may say their own language (xml:lang), when not the feed's."""
+
+    def item_attributes(self, item):
+        marked = {"xml:lang": item["lang"]} if item.get("lang") else {}
+        return {**super().item_attributes(item), **marked}
+
+
+class MarkedRss(Rss201rev2Feed):
+    def item_attributes(self, item):
+        marked = {"xml:lang": item["lang"]} if item.get("lang") else {}
+        return {**super().item_attributes(item), **marked}
+
+
+MARKED = {Atom1Feed: MarkedAtom, Rss201rev2Feed: MarkedRss}
+
+
+def language_of_link(roots: dict[str, str], link: str) -> str:
+    """The language whose site holds `link`: the longest root it starts with."""
+    found = [lang for lang, root in roots.items() if link.startswith(root.rstrip("/") + "/")]
+    return max(found, key=lambda lang: len(roots[lang]), default="")
+
+
+def mark_other_languages(context, feed) -> None:
+    """An English feed lists Thai news not yet translated: each such entry (its title,
+    text and terms) says it is Thai, and a reader's software reads it as Thai."""
+    addresses, here = state_of(context).addresses, context["DEFAULT_LANG"]
+    roots = {lang: addresses.whole(addresses.address(lang, "")) for lang in addresses.roots}
+    feed.__class__ = MARKED.get(type(feed), type(feed))  # only adds item_attributes
+    for item in feed.items:
+        lang = language_of_link(roots, item["link"])
+        if lang and lang != here:
+            item["lang"] = lang
+
+
 def absolute_feed_addresses(context, feed):
     """Feed readers open an article away from the site: its links must be whole."""
     describe_feed(context, feed)
@@ -87,11 +123,37 @@ def absolute_feed_addresses(context, feed):
         for key in ("description", "content"):
             if item.get(key):
                 item[key] = ROOT_RELATIVE.sub(rf"\1{site}/", item[key])
+    mark_other_languages(context, feed)
+
+
+LISTS_EVERY_ARTICLE = {
+    "home.html",
+    "archives.html",
+}  # direct templates whose change is the newest news
+
+
+@pass_context
+def last_change(context) -> str | None:
+    """When the page last changed, where it has a date: a news item's or page's own
+    (Modified first), a listing's newest entry, a gallery's day; else None."""
+    for key in ("article", "page"):
+        item = context.get(key)
+        if item is not None and getattr(item, "date", None):
+            return (getattr(item, "modified", None) or item.date).isoformat()
+    listing = context.get("articles_page")
+    entries = listing.object_list if listing else None
+    if entries is None and context.name in LISTS_EVERY_ARTICLE:
+        entries = context.get("articles")
+    if entries:
+        return max(getattr(a, "modified", None) or a.date for a in entries).isoformat()
+    gallery = context.get("gallery")
+    return gallery.date.isoformat() if getattr(gallery, "date", None) else None
 
 
 def add_template_helpers(generator):
     state = state_of(generator.settings)
     generator.env.globals["in_sitemap"] = lambda *page: remember_page(state, *page)
+    generator.env.globals["last_change"] = last_change
 
 
 HANDLERS = {
