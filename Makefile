@@ -11,10 +11,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 INVOKE := $(BIN)/invoke
 
-.PHONY: html clean clean-cache lock regenerate serve devserver publish github check livereload new-post import-photos test test-fast bench screenshots lint format translations setup test-setup
+.PHONY: html system-packages clean clean-cache lock regenerate serve devserver publish github check livereload new-post import-photos test test-fast bench screenshots lint format translations setup test-setup
 
-html: setup
+html: setup system-packages
 	$(INVOKE) build
+
+system-packages:  # a Chromium, which prints the printable edition (PDF)
+	@sh tests/ensure-system-packages.sh build
 
 # The stamps are named by the requirements' contents, not their times: a fresh clone (as in
 # the publishing workflow, its .venv restored from the cache) installs nothing again.
@@ -68,14 +71,14 @@ clean: setup  # output/ only, as Pelican's own clean
 clean-cache: setup  # output/ and the cache of made photos and cards
 	$(INVOKE) clean --cache
 
-regenerate: setup
+regenerate: setup system-packages
 	$(INVOKE) regenerate
 
 serve: setup  # make serve PORT=8001 to use another port
 	$(INVOKE) serve --port $(PORT)
 
 
-devserver: setup  # make devserver PORT=8001 to use another port
+devserver: setup system-packages  # make devserver PORT=8001 to use another port
 	$(INVOKE) livereload --port $(PORT)
 
 livereload: devserver
@@ -89,10 +92,10 @@ new-post: setup  # make new-post TITLE="หัวข้อข่าว"
 import-photos: setup  # make import-photos FOLDER=/media/camera GALLERY=opening-day
 	$(INVOKE) import-photos "$(FOLDER)" --gallery "$(GALLERY)"
 
-github: setup
+github: setup system-packages
 	$(INVOKE) gh-pages
 
-publish: setup
+publish: setup system-packages
 	$(INVOKE) publish
 
 translations: setup

@@ -110,6 +110,7 @@ PAGE_BUDGET = 1_000_000  # bytes a page may cost as it opens (itself and what it
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = "search/index.html"
 SEARCH_INDEX = True  # Pagefind, after the build (plugins/search)
+PRINTED_EDITIONS = True  # an A4 PDF per edition and language, printed by Chromium (plugins/paper)
 # GitHub Pages publishes at most 1 GB a site: `make check` warns at 80 % of this, `make
 # github` refuses above it. GALLERY_PAST_WIDTHS = [480, 960] makes past editions' photos
 # in two widths only (see the README, "When the editions no longer fit").
@@ -146,11 +147,18 @@ THEME = "theme"
 THEME_STATIC_DIR = "theme"
 # The faces each language's pages show above the fold, loaded before the first paint so no
 # line moves when they arrive (the bold face loading late moved the home page by 0.049).
+# Thai pages show digits and Latin in their first screen too (28 พ.ค. 2567, ครั้งที่ 27,
+# OTOP): without the Latin faces those come in the fallback face, two typefaces on a line.
 PRELOAD_FONTS = {
-    "th": ["fonts/sarabun-thai-400-normal.woff2", "fonts/sarabun-thai-700-normal.woff2"],
+    "th": [
+        "fonts/sarabun-thai-400-normal.woff2",
+        "fonts/sarabun-thai-700-normal.woff2",
+        "fonts/sarabun-latin-400-normal.woff2",
+        "fonts/sarabun-latin-700-normal.woff2",
+    ],
     "en": ["fonts/sarabun-latin-400-normal.woff2", "fonts/sarabun-latin-700-normal.woff2"],
 }
-CSS_LAYERS = ["tokens", "reset", "layout", "components", "media"]
+CSS_LAYERS = ["tokens", "reset", "layout", "components", "media", "print"]
 # No inline script or style anywhere; Pagefind's search needs WebAssembly; the only frames are
 # the video players plugins/core/safe_html.py lets through.
 CONTENT_SECURITY_POLICY = "; ".join(

@@ -32,6 +32,7 @@ def make_settings(content: Path, output: Path, **override) -> dict:
         "THEME": str(ROOT / "theme"),
         "PLUGIN_PATHS": [str(ROOT)],
         "SEARCH_INDEX": False,  # the served site below turns it on
+        "PRINTED_EDITIONS": False,  # the tests of the printed edition (test_paper.py) turn it on
     }
     return read_settings(str(ROOT / "pelicanconf.py"), override={**paths, **override})
 
@@ -85,7 +86,9 @@ def served_site(tmp_path_factory):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     origin = f"http://127.0.0.1:{server.server_address[1]}"
     sample = SITES / "sample" / "content"
-    build_site(sample, output, SITEURL=origin, FEED_DOMAIN=origin, SEARCH_INDEX=True)
+    build_site(
+        sample, output, SITEURL=origin, FEED_DOMAIN=origin, SEARCH_INDEX=True, PRINTED_EDITIONS=True
+    )
 
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -53,14 +53,21 @@ def test_home_shows_the_current_edition_with_its_event_data(minimal_site):
     assert state["data-start"] == "2024-05-27T10:00:00+07:00" and state.has_attr("hidden")
 
 
-def test_programme_table_by_day_in_each_language(minimal_site):
+def test_programme_one_table_for_the_week_in_each_language(minimal_site):
     thai, english = page(minimal_site, "editions/27/"), page(minimal_site, "en/editions/27/")
-    assert [c.text for c in thai.select(".programme caption")] == ["28 พ.ค. 2567", "29 พ.ค. 2567"]
-    assert [c.text for c in english.select(".programme caption")] == ["28 May 2024", "29 May 2024"]
-    rows = english.select(".programme tbody tr")
+    assert len(thai.select("table.programme")) == 1  # its columns line up from day to day
+    days = [c.text for c in thai.select(".programme__day th")]
+    assert days == ["วันอังคารที่ 28 พ.ค. 2567", "วันพุธที่ 29 พ.ค. 2567"]
+    days = [c.text for c in english.select(".programme__day th")]
+    assert days == ["Tuesday 28 May 2024", "Wednesday 29 May 2024"]
+    assert thai.select(".programme__day th")[0]["scope"] == "colgroup"
+    rows = english.select(".programme tr[data-start]")
     assert [r.select("td")[0].text for r in rows] == ["17.30–19.00", "19.30–21.00", "18.00–19.00"]
-    untranslated = rows[2].select("td")[1]
+    thai_times = [r.select("td")[0].text for r in thai.select(".programme tr[data-start]")]
+    assert thai_times[0] == "17.30–19.00 น."
+    untranslated = rows[2].select_one(".programme__name")
     assert untranslated["lang"] == "th" and untranslated.text.startswith("การแสดงของนักเรียน")
+    assert rows[0].select_one(".programme__place").text.strip()
 
 
 def test_the_programme_calendar_is_valid_and_stable(minimal_site):

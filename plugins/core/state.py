@@ -47,6 +47,7 @@ class BuildState:
     offline: tuple[int, int, list] = (0, 0, [])  # bytes a first visit keeps, its budget,
     # and the largest of those files: [(address, bytes)]
     output_files: dict[str, list[int]] = field(default_factory=dict)  # path → [size, time]
+    papers: list = field(default_factory=list)  # the printable editions (plugins.paper)
 
     def __reduce__(self):
         """Pelican's content cache pickles the settings that categories and tags keep, and

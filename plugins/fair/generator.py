@@ -41,6 +41,8 @@ class FairGenerator(Generator):
                 write(edition.path, "edition", edition=edition)
                 write(f"{edition.path}venue/", "venue", edition=edition)
                 self.write_calendars(state, edition, lang)
+                if self.settings.get("PRINTED_EDITIONS"):
+                    state.papers.append(self.paper(state, edition, lang))
             self.write_catalogue(write, state)
 
     def write_catalogue(self, write, state):
@@ -53,6 +55,22 @@ class FairGenerator(Generator):
             write(product.path, "product", product=product)
         for edition in fair.editions:
             write(f"{edition.path}booths/", "booths", edition=edition)
+
+    def paper(self, state, edition, lang: str):
+        """The printable edition's HTML, for plugins.paper to print once all is written."""
+        from plugins.paper import Paper, file_name
+
+        from .codes import inline_code
+
+        main_output, theme = Path(state.output_path).resolve(), Path(self.settings["THEME"])
+        page = state.addresses.absolute(lang, edition.path)
+        html = self.get_template("paper/edition").render(
+            self.context, edition=edition, edition_code=inline_code(page), page_address=page,
+            local=lambda path: (main_output / path).as_uri(),
+            local_theme=lambda path: (theme.resolve() / path).as_uri(),
+        )  # fmt: skip
+        where = Path(self.output_path).resolve() / edition.path / file_name(edition.number)
+        return Paper(where.relative_to(main_output).as_posix(), html)
 
     def write_calendars(self, state, edition, lang: str):
         from .calendar import event_calendar, programme_calendar  # icalendar, only when needed

@@ -66,9 +66,18 @@ def text_of(page_lang: str, item, key: str) -> Markup:
     return Markup('<span lang="{}">{}</span>').format(lang, text)
 
 
+def paper_path(edition) -> str:
+    """The printable edition's address below a language's root (plugins.paper makes it)."""
+    from plugins.paper import file_name
+
+    return f"{edition.path}{file_name(edition.number)}"
+
+
 def add_template_helpers(generator):
     settings, state = generator.settings, state_of(generator.settings)
     generator.env.globals["venue_map"] = partial(venue_map, Path(settings["PATH"]))
+    if settings.get("PRINTED_EDITIONS"):
+        generator.env.globals["edition_paper"] = paper_path
     generator.env.filters["baht"] = baht
     generator.env.globals.update(
         schema_breadcrumbs=structured.breadcrumbs,

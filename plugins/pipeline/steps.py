@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from plugins import content_rules, editor, fair, gallery, offline, social, theme_assets
+from plugins import content_rules, editor, fair, gallery, offline, paper, social, theme_assets
 from plugins.bilingual import compiled_catalogs
 from plugins.core.addresses import Addresses, site_languages
 from plugins.core.files import OUTSIDE, links_outside
@@ -64,6 +64,11 @@ class Step:
     wanted: Callable[[dict], bool] = lambda settings: True
 
 
+def print_papers(state: BuildState, settings: dict) -> None:
+    output, cache = Path(state.output_path), Path(state.cache_path)
+    paper.write_papers(state.papers, output, cache, settings.get("PAPER_BROWSER", ""))
+
+
 def search_index(state: BuildState, settings: dict) -> None:
     index_site(state.output_path, state.cache_path, settings.get("SEARCH_NODE", ""))
 
@@ -74,6 +79,9 @@ AFTER_ALL_LANGUAGES = [
     Step("stylesheet", lambda state, settings: theme_assets.write(state)),
     Step("gallery photos", lambda state, settings: gallery.publish(state)),
     Step("booth QR codes", lambda state, settings: fair.write_booth_codes(state)),
+    Step(
+        "printable editions (PDF)", print_papers, lambda settings: settings.get("PRINTED_EDITIONS")
+    ),
     Step("sitemap and robots.txt", lambda state, settings: write_sitemap(state)),
     Step("search index", search_index, lambda settings: settings.get("SEARCH_INDEX", True)),
     Step("sharing cards", social.write_cards),

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from pelican import signals
 
-from .formatting import format_day, format_range, iso_date
+from .formatting import format_day, format_range, format_times, format_weekday, iso_date
 
 
 def add_filters(generator):
@@ -17,6 +17,8 @@ def add_filters(generator):
     zone = ZoneInfo(generator.settings.get("TIMEZONE") or "Asia/Bangkok")
     generator.env.filters.update(
         day=lambda value, lang: format_day(value, lang, zone),
+        weekday_day=lambda value, lang: format_weekday(value, lang, zone),
+        times=format_times,
         date_range=lambda start, end, lang: format_range(start, end, lang, zone),
         iso_date=lambda value: iso_date(value, zone),
     )

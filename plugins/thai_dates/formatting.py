@@ -50,7 +50,23 @@ def format_day(value: date | datetime, lang: str, zone: tzinfo = SITE_ZONE) -> s
     return f"{_day_month(day, lang)} {_year(day, lang)}"
 
 
+def format_weekday(value: date | datetime, lang: str, zone: tzinfo = SITE_ZONE) -> str:
+    """A day of the programme: 'วันอังคารที่ 28 พ.ค. 2567', 'Tuesday 28 May 2024'."""
+    day = _as_date(value, zone)
+    weekday = format_date(day, "EEEE", locale=lang)
+    if lang == "th":
+        return f"{weekday}ที่ {format_day(day, lang)}"
+    return f"{weekday} {format_day(day, lang)}"
+
+
+def format_times(start, end, lang: str) -> str:
+    """A show's hours as each language writes them: '17.30–18.45 น.', '17.30–18.45'."""
+    hours = f"{start:%H.%M}–{end:%H.%M}"
+    return f"{hours} น." if lang == "th" else hours
+
+
 def format_range(start: date | datetime, end: date | datetime, lang: str,
+
                  zone: tzinfo = SITE_ZONE) -> str:  # fmt: skip
     """'27 พ.ค. – 2 มิ.ย. 2567', '27–31 May 2024', '28 Dec 2024 – 2 Jan 2025'."""
     first, last = _as_date(start, zone), _as_date(end, zone)
