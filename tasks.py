@@ -149,10 +149,11 @@ def format(c):
     c.run(f"{BIN / 'ruff'} check --fix .")
 
 
-@task(help={"part": "site, preview, gallery or publish (default: all four)"})
+@task(help={"part": "site, preview, gallery, paper or publish (default: all five)"})
 def bench(c, part=""):
     """Time the site build against plain Pelican, the preview's save-to-visible latency,
-    the photo pipeline against its floor, and save → live through make github."""
+    the photo pipeline against its floor, the printable edition (PDF), and save → live
+    through make github."""
     paths = {"PYTHONPATH": f"{ROOT}:{ROOT / 'tests'}"}  # the plugins package, the test photos
     if part in ("", "site"):
         c.run(f"{sys.executable} tests/bench.py", pty=False, env=paths)
@@ -160,6 +161,8 @@ def bench(c, part=""):
         c.run(f"{sys.executable} tests/bench_preview.py", pty=False, env=paths)
     if part in ("", "gallery"):
         c.run(f"{sys.executable} tests/bench_gallery.py", pty=False, env=paths)
+    if part in ("", "paper"):
+        c.run(f"{sys.executable} tests/bench_paper.py", pty=False, env=paths)
     if part in ("", "publish"):
         c.run(f"{sys.executable} tests/bench_publish.py", pty=False, env=paths)
 
