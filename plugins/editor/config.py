@@ -139,6 +139,18 @@ def programme_field() -> dict:
                  summary=summary)  # fmt: skip
 
 
+def booths_field() -> dict:
+    one = r"[A-Za-z]*\d+(\s*[-–]\s*[A-Za-z]*\d+)?"
+    codes = pattern(rf"^{one}(\s*,\s*{one})*$", "รหัสบูธ เช่น A01-A20, A25")
+    zones = [
+        field("Zone", "ชื่อโซนบนแผนผัง (ไทย)"),
+        field("Zone_en", "Zone (English)", required=False),
+        field("Codes", "บูธในโซนนี้ · Booth codes", **codes),
+    ]
+    return field("Booths", "บูธในแต่ละโซน · Booths by zone", "list", fields=zones,
+                 required=False, summary="{{fields.Zone}}: {{fields.Codes}}")  # fmt: skip
+
+
 def edition_fields() -> list[dict]:
     time = pattern(TIME, "เวลาเป็น ชั่วโมง.นาที เช่น 10.00")
     photo = {"media_folder": "/content/images", "public_folder": "/images"}
@@ -159,6 +171,7 @@ def edition_fields() -> list[dict]:
               media_folder="/content/images", public_folder="images"),
         field("Photo", "ภาพหน้าแรก · Photo", "image", required=False, **photo),
         field("Zones", "โซน · Zones", "text", i18n=True, required=False),
+        booths_field(),
         field("Directions", "การเดินทาง · Directions", "text", i18n=True, required=False),
         programme_field(),
         body("เกี่ยวกับงานครั้งนี้ · About it"),

@@ -119,6 +119,7 @@ class Edition(Written):
     longitude: float
     texts: dict[str, Text] = field(default_factory=dict)  # lang → its file
     events: list[Event] = field(default_factory=list)
+    zones: list = field(default_factory=list)  # which booths stand where (fair.zones.Zone)
     path: str = ""  # its address below a language's root, from EDITION_URL
     photo_paths: list[str] = field(default_factory=list)  # from Photo:, below content/
     photos: list = field(default_factory=list)  # their published files (gallery.Photo)
@@ -134,6 +135,9 @@ class Edition(Written):
         """A night fair that closes at 01.00 closes the morning after its last day."""
         after_midnight = timedelta(days=1) if self.closes <= self.opens else timedelta()
         return datetime.combine(self.end + after_midnight, self.closes, BANGKOK)
+
+    def zone_of(self, booth: str):
+        return next((zone for zone in self.zones if zone.holds(booth)), None)
 
     def days(self) -> list[date]:
         return sorted({event.day for event in self.events})

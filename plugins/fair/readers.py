@@ -27,6 +27,7 @@ from .model import (
 from .names import CATEGORIES, DISTRICTS
 from .programme import programme_of
 from .references import undefined_edition
+from .zones import booth_problems, zones_of
 
 
 @dataclass
@@ -194,6 +195,8 @@ def read_editions(settings: dict, languages: list[str], addresses, shown, fair: 
         if edition:
             old_programme = folder / f"{stem}.programme.md"
             edition.events, found = programme_of(edition, texts[languages[0]], old_programme, shown)
+            edition.zones, zone_problems = zones_of(texts[languages[0]])
+            found += zone_problems
             edition.path = addresses.path("EDITION", number=edition.number)
             edition.photo_paths, photo_problems = photos_of(texts, languages[0], root)
             fair.problems += found + photo_problems + map_problems(texts, root)
@@ -225,4 +228,5 @@ def read_fair(settings: dict, languages: list[str], addresses, shown) -> Fair:
     fair = Fair()
     read_editions(settings, languages, addresses, shown, fair)
     read_products(settings, languages, addresses, shown, fair)
+    fair.problems += booth_problems(fair, languages[0])
     return fair
