@@ -229,11 +229,14 @@ def fair_findings(settings: dict, index) -> tuple[object, list[Finding]]:
     addresses = Addresses.from_settings(settings)
     fair, problems = read_and_judge(settings, site_languages(settings), addresses, index)
     found = [Finding(problem, "error") for problem in problems]
-    return fair, found + product_photo_warnings(fair) + current_edition_warnings(fair)
+    edition = current_edition_warnings(fair, Path(settings["PATH"]))
+    return fair, found + product_photo_warnings(fair) + edition
 
 
-def current_edition_warnings(fair) -> list[Finding]:
-    """The newest edition is the home page's: without a photo or a venue map it shows none."""
+def current_edition_warnings(fair, content: Path) -> list[Finding]:
+    """The newest edition is the home page's: without a photo or a venue map it shows none,
+    and a map whose labels are too small on a phone cannot be read in the park."""
+    from plugins.fair.maps import small_labels
     from plugins.fair.model import MAIN_LANGUAGE
 
     if not fair.editions:
@@ -244,8 +247,10 @@ def current_edition_warnings(fair) -> list[Finding]:
         "of the fair, e.g. last year's: /galleries/opening-day/evening.jpg)",
         "map": "has no Map: yet, so the venue page shows no map (add Map: images/<the map>.svg)",
     }
-    return [Finding(text.problem(key, message), "warning")
-            for key, message in wanted.items() if not text.get(key)]  # fmt: skip
+    found = [Finding(text.problem(key, message), "warning")
+             for key, message in wanted.items() if not text.get(key)]  # fmt: skip
+    small = small_labels(text, content)
+    return found + ([Finding(text.problem("map", small), "warning")] if small else [])
 
 
 def year_warnings(index, fair) -> list[Finding]:

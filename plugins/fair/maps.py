@@ -75,6 +75,48 @@ def map_problem(text, content: Path) -> str | None:
     return None
 
 
+PHONE_WIDTH = 328  # CSS px the map is drawn at on a 360 px phone (the page's margins aside)
+SMALLEST_LABEL = 14  # px: smaller labels cannot be read standing in the park
+
+
+def smallest_label(root: ElementTree.Element) -> float | None:
+    """The smallest label of the drawing, in CSS px on a 360 px phone (None: no labels or
+    no viewBox to scale by)."""
+    box = root.get("viewBox", "").replace(",", " ").split()
+    width = float(box[2]) if len(box) == 4 else float(root.get("width", "0").rstrip("px") or 0)
+    sizes, waiting = [], [(root, 16.0)]
+    while waiting:
+        element, inherited = waiting.pop()
+        size = font_size(element.get("font-size"), inherited)
+        if local(element.tag) == "text" and (element.text or "").strip():
+            sizes.append(size)
+        waiting += [(child, size) for child in element]
+    return min(sizes) * PHONE_WIDTH / width if sizes and width else None
+
+
+def font_size(written: str | None, inherited: float) -> float:
+    try:
+        return float((written or "").removesuffix("px")) if written else inherited
+    except ValueError:
+        return inherited
+
+
+def small_labels(text, content: Path) -> str | None:
+    """A warning when the map's labels would be smaller than SMALLEST_LABEL on a phone."""
+    relative = text.get("map")
+    try:
+        shown = smallest_label(read_map(content / relative, relative)) if relative else None
+    except MapError:
+        return None  # said as an error elsewhere
+    if shown is None or shown >= SMALLEST_LABEL:
+        return None
+    return (
+        f"Map: the labels of {relative} are {shown:.0f} px on a phone, too small to read "
+        f"(write them at least {SMALLEST_LABEL} px there: a larger font-size, or draw the map "
+        "narrower)"
+    )
+
+
 def local(tag: str) -> str:
     return tag.removeprefix(SVG)
 
