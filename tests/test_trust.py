@@ -171,6 +171,20 @@ def test_a_page_over_its_budget_and_an_offline_copy_over_its_budget_are_errors(t
                      r"/editions/27/venue/", said)  # fmt: skip
 
 
+def test_a_gallerys_lazy_photos_do_not_count_as_it_opens():
+    """A gallery of 50 photos opens with its first few; the rest load when scrolled to."""
+    from plugins.gallery.budget import loaded_as_it_opens
+
+    html = (
+        '<link rel="stylesheet" href="/theme/css/site.css"><script src="/theme/js/a.js" defer>'
+        '</script><img src="/g/1.webp" fetchpriority="high"><img src="/g/2.webp">'
+        + "".join(f'<img src="/g/{n}.webp" loading="lazy">' for n in range(3, 51))
+    )
+    assert loaded_as_it_opens(html) == [
+        "/theme/css/site.css", "/theme/js/a.js", "/g/1.webp", "/g/2.webp"
+    ]  # fmt: skip
+
+
 # ---- 6. Links in content/ to files outside the site's folder -----------------------------
 
 

@@ -17,10 +17,22 @@ REPORT = "site-size.json"
 WEIGHTS = "page-weights.json"  # each page's weight, by the size and time it had
 GIGABYTE = 1_000_000_000
 MEGABYTE = 1_000_000
-LOADED = re.compile(  # what a page loads as it opens: images, scripts, its stylesheet, preloads
-    r'<(?:img|script|source)\b[^>]*?\bsrc="([^"]+)"|<link\b[^>]*?\brel="(?:stylesheet|preload|'
-    r'modulepreload|icon)"[^>]*?\bhref="([^"]+)"'
-)
+TAG = re.compile(r"<(img|script|source|link)\b([^>]*)>")
+SOURCE = re.compile(r'\bsrc="([^"]+)"')
+LINKED = re.compile(r'\brel="(?:stylesheet|preload|modulepreload|icon)"[^>]*?\bhref="([^"]+)"')
+
+
+def loaded_as_it_opens(html: str) -> list[str]:
+    """What a page loads as it opens: images (not those loading="lazy", fetched only when
+    scrolled to: a gallery of 50 photos opens with its first few), scripts, its
+    stylesheet, preloads, its icon."""
+    found = []
+    for tag, attributes in TAG.findall(html):
+        if tag == "img" and 'loading="lazy"' in attributes:
+            continue
+        address = (LINKED if tag == "link" else SOURCE).search(attributes)
+        found += [address[1]] if address else []
+    return found
 
 
 def files_bytes(output: Path, paths) -> int:
@@ -49,8 +61,9 @@ def page_weight(
     """(bytes a page costs as it opens, its largest parts [(file, bytes)]): the page itself
     (with what is drawn in it, as a venue map) and every file of this site it loads."""
     parts = {str(page.relative_to(output)): page.stat().st_size}
-    for found in LOADED.finditer(page.read_text(encoding="utf-8", errors="replace")):
-        path = local_file(output, page, found[1] or found[2], own)
+    for address in loaded_as_it_opens(page.read_text(encoding="utf-8", errors="replace")):
+        path = local_file(output, page, address, own)
+
         size = sizes.get(os.path.normpath(path), [0])[0] if path else 0
         if size:
             parts[os.path.relpath(path, output)] = size
