@@ -117,8 +117,8 @@ def prime(source: Path, key: str, saved: dict[str, Path], origin: Path) -> None:
     stamp = WORK / "publish-saved.key"
     if stamp.exists() and stamp.read_text() == key and all(p.exists() for p in saved.values()):
         return
-    if not origin.exists():
-        run(["git", "init", "-q", "--bare", str(origin)], WORK)
+    shutil.rmtree(origin, ignore_errors=True)  # what an earlier commit published is not ours
+    run(["git", "init", "-q", "--bare", str(origin)], WORK)
     clone = checkout(source)
     for name, place in saved.items():
         if place.exists():
@@ -150,6 +150,8 @@ def main() -> None:
         for name, place in saved.items():  # restored, as actions/cache restores them
             run(["cp", "-a", str(place), str(clone / name)], WORK)
         times.append(publish_from(clone, origin))
+        git(source, "pull", "-q", "--ff-only", str(clone), "HEAD")  # the next save follows it
+
     median = statistics.median(times)
     print("\nsave → live (a fresh clone, caches restored, make github to a bare repository):")
     print(
