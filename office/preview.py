@@ -14,8 +14,9 @@ list of problems:
   with a fresh build state;
 - pelicanconf.py or the plugins' code: the process starts itself again.
 
-The search index and the per-page sharing cards, slow and not needed to read a draft,
-are left out of the preview (``PREVIEW_SETTINGS``); ``make html`` makes them.
+The search index, the per-page sharing cards and the printable edition (PDF), slow and
+not needed to read a draft, are left out of the preview (``PREVIEW_SETTINGS``); ``make
+html`` makes them.
 """
 
 import json
@@ -29,7 +30,8 @@ from pathlib import Path
 
 from office.incremental import IncrementalSite
 
-PREVIEW_SETTINGS = {"PREVIEW": True, "SEARCH_INDEX": False, "SOCIAL_PAGE_CARDS": False}
+PREVIEW_SETTINGS = {"PREVIEW": True, "SEARCH_INDEX": False, "SOCIAL_PAGE_CARDS": False,
+                    "PRINTED_EDITIONS": False}  # fmt: skip
 RESTART_SUFFIXES = {".py"}  # settings and plugin code: imported once per process
 EDITOR_NOISE = (".swp", ".swx", ".tmp", "~")  # an editor's scratch files, not content
 
