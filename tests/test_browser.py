@@ -352,8 +352,9 @@ def test_nothing_moves_as_the_page_loads_and_the_first_load_is_light(served_site
 def test_the_venue_map_labels_use_the_sites_thai_font(served_site, phone, path):
     origin, _ = served_site
     phone.goto(f"{origin}/{path}")
-    label = phone.locator(".venue__map svg text").first
-    assert label.text_content() == "เวทีกลาง"
+    label = phone.locator(".venue__map svg text", has_text="เวทีกลาง").first
+    assert label.text_content() == "เวทีกลาง"  # a Thai label of the drawing, wherever it is
+
     assert label.evaluate("t => getComputedStyle(t).fontFamily").startswith("Sarabun")
     phone.evaluate("document.fonts.ready")
     assert phone.evaluate("document.fonts.check('20px Sarabun', 'เวทีกลาง')")
