@@ -17,7 +17,13 @@ from photos import marked, save_jpeg
 from test_office import INVOKE, fetch, free_port, make_project, wait_for
 
 PELICAN = str(Path(sys.executable).parent / "pelican")
-PREVIEW = ["-e", "PREVIEW=true", "SEARCH_INDEX=false", "SOCIAL_PAGE_CARDS=false"]
+PREVIEW = [
+    "-e",
+    "PREVIEW=true",
+    "SEARCH_INDEX=false",
+    "SOCIAL_PAGE_CARDS=false",
+    "PRINTED_EDITIONS=false",
+]  # office/preview.py's PREVIEW_SETTINGS
 
 
 class Preview:
