@@ -1,6 +1,7 @@
 """The sample site in Debian's chromium: language switch, axe-core, the Nu HTML checker,
 Lighthouse. Run with `make test`; `make test-fast` leaves these out."""
 
+import contextlib
 import json
 import os
 import shutil
@@ -44,6 +45,21 @@ PAGES = [
     "offline/",
 ]
 BOTH_LANGUAGES = PAGES + [f"en/{path}" for path in PAGES if "chuan" not in path]
+
+
+@contextlib.contextmanager
+def small_phone(url: str):
+    """Debian's chromium as a 360 px phone, opened at `url`."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        try:
+            page = chromium.new_page(viewport={"width": 360, "height": 740}, is_mobile=True)
+            page.goto(url)
+            yield page
+        finally:
+            chromium.close()
 
 
 @pytest.fixture(scope="module")

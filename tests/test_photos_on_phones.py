@@ -34,14 +34,10 @@ def portrait_site(tmp_path_factory):
 
 
 def test_a_portrait_product_photo_is_shown_whole(portrait_site):
-    from playwright.sync_api import sync_playwright
-    from test_browser import CHROMIUM, CHROMIUM_FLAGS
+    from test_browser import small_phone
 
     origin, _ = portrait_site
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        phone = chromium.new_page(viewport={"width": 360, "height": 740}, is_mobile=True)
-        phone.goto(f"{origin}/products/silk/")
+    with small_phone(f"{origin}/products/silk/") as phone:
         image = phone.locator(".photos__item--main img")
         image.scroll_into_view_if_needed()
         phone.wait_for_function("img => img.complete && img.naturalWidth > 0",
@@ -50,7 +46,6 @@ def test_a_portrait_product_photo_is_shown_whole(portrait_site):
             "img => ({fit: getComputedStyle(img).objectFit, box: img.clientWidth / img.clientHeight,"
             " photo: img.naturalWidth / img.naturalHeight})"
         )
-        chromium.close()
     assert shown["photo"] < 1  # upright
     whole = shown["fit"] == "contain" or abs(shown["box"] - shown["photo"]) < 0.02
     assert whole, shown  # nothing of the product cut off

@@ -34,17 +34,12 @@ BREAKS_INSIDE_WORDS = """() => {
 
 @pytest.mark.parametrize("path", ["editions/27/", "en/editions/27/"])
 def test_the_programme_fits_a_phone_and_breaks_thai_between_words(served_site, path):
-    from playwright.sync_api import sync_playwright
-    from test_browser import CHROMIUM, CHROMIUM_FLAGS
+    from test_browser import small_phone
 
     origin, _ = served_site
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        phone = chromium.new_page(viewport={"width": 360, "height": 740}, is_mobile=True)
-        phone.goto(f"{origin}/{path}")
+    with small_phone(f"{origin}/{path}") as phone:
         wide = phone.evaluate("document.documentElement.scrollWidth")
         rows = phone.locator(".programme tr[data-start]").count()
         inside = phone.evaluate(BREAKS_INSIDE_WORDS)
-        chromium.close()
     assert rows > 5 and wide <= 360
     assert inside == []

@@ -24,18 +24,13 @@ LABELS = """() => [...document.querySelectorAll('.venue__map svg text')].map((la
 @pytest.mark.browser
 @pytest.mark.parametrize("path", ["editions/27/venue/", "en/editions/27/venue/"])
 def test_the_maps_labels_are_readable_and_inside_their_shapes_on_a_phone(served_site, path):
-    from playwright.sync_api import sync_playwright
-    from test_browser import CHROMIUM, CHROMIUM_FLAGS
+    from test_browser import small_phone
 
     origin, _ = served_site
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        phone = chromium.new_page(viewport={"width": 360, "height": 740}, is_mobile=True)
-        phone.goto(f"{origin}/{path}")
+    with small_phone(f"{origin}/{path}") as phone:
         phone.evaluate("document.fonts.ready.then(() => true)")
         labels = phone.evaluate(LABELS)
         wide = phone.evaluate("document.documentElement.scrollWidth")
-        chromium.close()
     assert len(labels) > 5 and wide <= 360
     assert [label for label in labels if label["size"] < 14] == []
     assert [label["text"] for label in labels if not label["inside"]] == []
