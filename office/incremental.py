@@ -13,12 +13,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import Pelican, signals
-from pelican.contents import Content
 from pelican.generators import StaticGenerator
-from pelican.plugins.i18n_subsites import i18n_subsites
 from pelican.settings import read_settings
 
 from plugins.core.front_matter import read_front_matter
+from plugins.core.pelican_seams import (
+    forget_rendered,
+    forget_unfinished_build,
+    set_summary,
+    set_text,
+    text_of,
+)
 from plugins.core.state import state_of
 from plugins.pipeline.writer import WholeFileWriter
 
@@ -57,9 +62,9 @@ class PreviewWriter(WholeFileWriter):
     def wanted(self, path: str) -> bool:
         return self.only is None or path in self.only
 
-    def _open_w(self, filename, encoding, override=False):
-        if self.wanted(os.path.abspath(filename)):
-            return super()._open_w(filename, encoding, override)
+    def open_file(self, path: str, encoding: str):
+        if self.wanted(os.path.abspath(path)):
+            return super().open_file(path, encoding)
         return open(os.devnull, "w", encoding=encoding)
 
 
@@ -94,20 +99,6 @@ def listing_facts(path: Path) -> dict[str, str]:
     everything but its Summary (shown only beside its link, which is noted)."""
     matter = read_front_matter(path)
     return {key: found.value for key, found in matter.fields.items() if key != "summary"}
-
-
-def forget_memoized(content) -> None:
-    """Pelican keeps every content's rendered text and summary in class-wide caches."""
-    for name in ("get_content", "get_summary"):
-        cache = Content.__dict__[name].cache
-        for key in [key for key in cache if key[0] is content]:
-            del cache[key]
-
-
-def forget_unfinished_build() -> None:
-    """i18n_subsites keeps the main site's settings in a module global until a build
-    ends; a build stopped by an error leaves them, and the next would reuse them."""
-    i18n_subsites._MAIN_SETTINGS = None
 
 
 class IncrementalSite:
@@ -157,8 +148,7 @@ class IncrementalSite:
 
     # ---- a whole build
     def build(self) -> None:
-        for name in ("get_content", "get_summary"):
-            Content.__dict__[name].cache.clear()
+        forget_rendered()
         self.noted.runs.clear()
         self.noted.shows.clear()
         self.facts = {}
@@ -215,13 +205,9 @@ def read_again(generator, content) -> None:
         content_class=type(content),
         context=generator.context,
     )
-    content._content = fresh._content
-    content.metadata.pop("summary", None)
-    if "summary" in fresh.metadata:
-        content.metadata["summary"] = fresh.metadata["summary"]
-    if hasattr(fresh, "_summary"):
-        content._summary = fresh._summary
-    elif hasattr(content, "_summary"):
-        del content._summary
-    forget_memoized(content)
+    set_text(content, text_of(fresh))
+    set_summary(content, fresh.metadata.get("summary"))
+
+    forget_rendered(content)
+
     content.refresh_metadata_intersite_links()

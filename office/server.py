@@ -13,9 +13,8 @@ SCRIPT = "/__preview-status.js"
 KEEP_ALIVE_SECONDS = 15
 
 
-class PreviewHandler(http.server.SimpleHTTPRequestHandler):
-    status = None  # BuildStatus, set by start_server
-    script = ""
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files and says nothing: not each request, nor one a browser cancelled."""
 
     def handle(self):
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
@@ -23,6 +22,11 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+
+class PreviewHandler(QuietHandler):
+    status = None  # BuildStatus, set by start_server
+    script = ""
 
     def do_GET(self):
         path = self.path.split("?", 1)[0]

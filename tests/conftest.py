@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from pelican import Pelican
-from pelican.plugins.i18n_subsites import i18n_subsites  # the module, not its package
 from pelican.settings import read_settings
+
+from office.server import QuietHandler
+from plugins.core.pelican_seams import forget_unfinished_build
 
 ROOT = Path(__file__).resolve().parent.parent
 SITES = Path(__file__).resolve().parent / "sites"
@@ -40,7 +42,8 @@ def make_settings(content: Path, output: Path, **override) -> dict:
 def new_pelican(settings: dict) -> Pelican:
     """A Pelican for a new site. i18n_subsites keeps the main site's settings in a module
     global until a build finishes; a test build that stopped on purpose leaves it set."""
-    i18n_subsites._MAIN_SETTINGS = None
+    forget_unfinished_build()
+
     return Pelican(settings)
 
 
@@ -68,11 +71,6 @@ def minimal_site(tmp_path_factory) -> Path:
     """The tests' own small bilingual site, built once for the whole run."""
     output = tmp_path_factory.mktemp("minimal") / "output"
     return build_site(SITES / "minimal" / "content", output)
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="session")

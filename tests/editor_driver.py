@@ -16,6 +16,8 @@ import re
 import threading
 from pathlib import Path
 
+from office.server import QuietHandler
+
 REPOSITORY = "repo"  # the OPFS folder standing for the office's checkout
 PICKER = """
 window.showDirectoryPicker = async () => {
@@ -53,15 +55,6 @@ READ_BACK = """async (name) => {
   await walk(await root.getDirectoryHandle(name), '');
   return found;
 }"""
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def handle(self):
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            super().handle()  # a request the browser gave up on is not an error
 
 
 @contextlib.contextmanager

@@ -47,8 +47,21 @@ from test_content_errors import GOOD_THAI, problems_of
                 "news/x.en.md": "Title: News\nDate: 2024-06-01\nCategory: Announcements\n\nN\n",
             },
             'content/news/x.en.md:3: Category "Announcements" has the address announcements, '
-            'but the original\'s "ข่าว" has news (write the name that CATEGORY_NAMES in '
-            'pelicanconf.py gives "ข่าว")',
+            'but the original\'s "ข่าว" has news (write "News", the name "ข่าว" has in this '
+            "language, or give both names one address in CATEGORY_NAMES in pelicanconf.py)",
+        ),
+        (
+            {
+                "news/a.md": "Title: ก\nDate: 2024-06-01\nTags: ส่งเสริม\n\nก\n",
+                "news/a.en.md": "Title: A\nDate: 2024-06-01\nTags: Promotion\n\nA\n",
+                "news/b.md": "Title: ข\nDate: 2024-06-02\nTags: มัดหมี่\n\nข\n",
+                "news/b.en.md": "Title: B\nDate: 2024-06-02\nTags: mudmee\n\nB\n",
+                "news/x.md": "Title: ค\nDate: 2024-06-03\nTags: ส่งเสริม\n\nค\n",
+                "news/x.en.md": "Title: X\nDate: 2024-06-03\nTags: mudmee\n\nX\n",
+            },
+            'content/news/x.en.md:3: Tags "mudmee" has the address mudmee, but the original\'s '
+            '"ส่งเสริม" has promotion (write "Promotion", the name "ส่งเสริม" has in this '
+            "language, or give both names one address in TAG_NAMES in pelicanconf.py)",
         ),
     ],
 )

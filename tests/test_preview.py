@@ -243,3 +243,29 @@ def test_a_busy_port_is_one_line_and_the_preview_takes_the_next(tmp_path):
             process.terminate()
             said = first + process.communicate(timeout=20)[0]
     assert "Traceback" not in said
+
+
+def test_a_request_the_browser_cancels_is_not_reported(tmp_path, capfd):
+    """A browser leaving a page mid-download is normal: the preview prints nothing of it."""
+    import socket
+    import struct
+    import time
+
+    from office.server import start_server
+
+    (tmp_path / "big.html").write_bytes(b"x" * 20_000_000)
+    server = start_server(tmp_path, free_port(), status=None, script="")
+    try:
+        for _ in range(3):
+            client = socket.create_connection(server.server_address)
+            client.sendall(b"GET /big.html HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            assert client.recv(1024).startswith(b"HTTP/1.0 200")
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            client.close()  # a reset, as a cancelled request
+        time.sleep(1)
+        fetched = fetch(f"http://127.0.0.1:{server.server_address[1]}/big.html")
+        assert len(fetched) == 20_000_000
+    finally:
+        server.shutdown()
+    said = capfd.readouterr()
+    assert "Traceback" not in said.err + said.out and "Error" not in said.err + said.out

@@ -21,6 +21,7 @@ from markupsafe import Markup
 from pelican import signals
 
 from plugins.core.addresses import path_of_output
+from plugins.core.pelican_seams import read_only
 from plugins.core.state import state_of
 
 from .catalogs import compile_catalogs
@@ -109,14 +110,7 @@ def read_only_own_language(generator):
     file of every language only for Pelican to pair them and i18n_subsites to drop them."""
     state = state_of(generator.settings)
     wanted = state.index.paths_to_read(generator.settings["DEFAULT_LANG"], state.main_lang)
-    wanted = {os.path.relpath(path, generator.path) for path in wanted}  # as get_files names them
-    find_files = generator.get_files
-
-    def get_files(paths, exclude=None, extensions=None):
-        found = find_files(paths, exclude=exclude, extensions=extensions)
-        return {f for f in found if os.path.normpath(f) in wanted}
-
-    generator.get_files = get_files
+    read_only(generator, {os.path.relpath(path, generator.path) for path in wanted})
 
 
 HANDLERS = {

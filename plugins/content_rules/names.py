@@ -16,7 +16,8 @@ MISMATCHED_TAGS = (
 )
 TWO_ADDRESSES = (
     '{key} "{mine}" has the address {slug}, but the original\'s "{theirs}" has {other} '
-    '(write the name that {table} in pelicanconf.py gives "{theirs}")'
+    '(write "{name}", the name "{theirs}" has in this language, or give both names one '
+    "address in {table} in pelicanconf.py)"
 )
 
 
@@ -24,12 +25,14 @@ def listed(value: str | None) -> list[str]:
     return [name.strip() for name in (value or "").split(",") if name.strip()]
 
 
+def known_slug(name: str, table: dict, learned: dict) -> str | None:
+    """The address the site's table gives `name`, else the one an earlier pair taught."""
+    return table.get(name) or table.get(name.lower()) or learned.get(name)
+
+
 def pair_slug(original: str, translated: str, table: dict, learned: dict) -> str | None:
     """The site's table first, then what earlier pairs taught; else a new slug."""
-    known = {
-        table.get(name) or table.get(name.lower()) or learned.get(name)
-        for name in (original, translated)
-    }
+    known = {known_slug(name, table, learned) for name in (original, translated)}
     known.discard(None)
     if len(known) > 1:
         return None  # the table gives them two addresses
@@ -56,10 +59,19 @@ def name_pairs(original, translation) -> tuple[list[tuple[str, str, str]], Probl
     return pairs, None
 
 
-def two_addresses(translation, key: str, theirs: str, mine: str, table: dict) -> Problem:
+def usual_name(slug: str, theirs: str, names: dict) -> str:
+    """The name other than `theirs` that has `slug`, as written (plain letters first)."""
+    found = [name for name, its in names.items() if its == slug and name != theirs]
+    return min(found, key=lambda name: (not name.isascii(), name.islower(), name), default=slug)
+
+
+def two_addresses(translation, key: str, theirs: str, mine: str, known: tuple) -> Problem:
+    table, learned = known
+    other = known_slug(theirs, table, learned)
     message = TWO_ADDRESSES.format(
-        key=key.capitalize(), mine=mine, theirs=theirs, slug=table.get(mine),
-        other=table.get(theirs), table="CATEGORY_NAMES" if key == "category" else "TAG_NAMES",
+        key=key.capitalize(), mine=mine, theirs=theirs, slug=known_slug(mine, table, learned),
+        other=other, name=usual_name(other, theirs, {**learned, **table}),
+        table="CATEGORY_NAMES" if key == "category" else "TAG_NAMES",
     )  # fmt: skip
     return Problem(translation.shown, translation.matter.line_of(key), message)
 
@@ -75,7 +87,8 @@ def learn_name_pairs(groups, default_lang: str, table: dict[str, str]) -> tuple[
             for key, theirs, mine in pairs:
                 slug = pair_slug(theirs, mine, table, learned)
                 if slug is None:
-                    problems.append(two_addresses(translation, key, theirs, mine, table))
+                    problems.append(two_addresses(translation, key, theirs, mine, (table, learned)))
+
                 else:
                     learned[theirs] = learned[mine] = slug
     return learned, problems

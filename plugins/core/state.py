@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .addresses import Addresses
+from .pelican_seams import (
+    kept_out_of_content_cache,
+    no_state,  # noqa: F401 (caches made before it name state.no_state)
+)
 
 if TYPE_CHECKING:
     from plugins.content_rules.checks import ContentIndex
@@ -29,6 +33,7 @@ class NoBuildState(RuntimeError):
     pass
 
 
+@kept_out_of_content_cache  # Pelican's content cache pickles settings: none of this state
 @dataclass
 class BuildState:
     languages: list[str]  # the main language first
@@ -49,11 +54,6 @@ class BuildState:
     output_files: dict[str, list[int]] = field(default_factory=dict)  # path → [size, time]
     papers: list = field(default_factory=list)  # the printable editions (plugins.paper)
 
-    def __reduce__(self):
-        """Pelican's content cache pickles the settings that categories and tags keep, and
-        with them this state: keep none of it (a later build makes its own)."""
-        return (no_state, ())
-
     @property
     def main_lang(self) -> str:
         return self.languages[0]
@@ -62,10 +62,6 @@ class BuildState:
     def theme_root(self) -> str:
         """The address of the theme's files (one copy, under the main language)."""
         return self.addresses.address(self.main_lang, self.theme_static_dir)
-
-
-def no_state() -> None:
-    return None
 
 
 def state_of(settings: dict) -> BuildState:

@@ -12,6 +12,7 @@ import re
 from functools import cached_property
 from pathlib import Path
 
+from plugins.core.pelican_seams import set_summary, set_text, text_of
 from plugins.core.photo_references import PHOTO_SUFFIXES, missing_photo_message, resolve
 from plugins.core.problems import Problem, shown_path
 
@@ -87,11 +88,11 @@ def place_photos(content, state) -> None:
     own_photo = page.photo(own) if own else None
     if own and own_photo is None:
         page.missing.append(own)  # named in Photo:, but not a photo (JPEG, PNG, WebP, HEIC)
-    content._content = page.rewrite(content._content or "", first_is_main=not own_photo)
+    set_text(content, page.rewrite(text_of(content), first_is_main=not own_photo))
     summary = content.metadata.get("summary")
     if summary:
-        content.metadata["summary"] = page.rewrite(summary, first_is_main=False)
-        content._summary = content.metadata["summary"]
+        set_summary(content, page.rewrite(summary, first_is_main=False))
+
     needs_original = not own_photo or not content.metadata.get("gallery")
     source = original(content, state) if needs_original else None
     content.own_photo = own_photo or original_photo(content, source, state) or None

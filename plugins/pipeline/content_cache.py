@@ -10,6 +10,7 @@ from pathlib import Path
 
 from plugins.content_rules import reader
 from plugins.core import safe_html
+from plugins.core.pelican_seams import content_cache_files
 
 KEY_FILE = "content-cache.key"
 READING_SETTINGS = ("MARKDOWN", "FORMATTED_FIELDS", "TIMEZONE", "DEFAULT_LANG", "READERS",
@@ -39,8 +40,7 @@ def forget_damaged(settings: dict) -> list[Path]:
     """Pelican stops with "EOFError: Ran out of input", naming nothing, on a cache file cut
     short; such a file is a miss instead, made again by this build, with a one-line note."""
     cache = Path(settings["CACHE_PATH"])
-    damaged = [p for p in [*cache.glob("*-Readers"), *cache.glob("*/*-Readers")]
-               if not is_whole_pickle(p)]  # fmt: skip
+    damaged = [path for path in content_cache_files(cache) if not is_whole_pickle(path)]
     for path in damaged:
         path.unlink()
         print(f"{path}: was incomplete (a build was stopped); it is made again", file=sys.stderr)
@@ -53,7 +53,7 @@ def forget_if_read_differently(settings: dict) -> bool:
     stamp = cache / KEY_FILE
     if stamp.exists() and stamp.read_text().strip() == key:
         return False
-    for stale in [*cache.glob("*-Readers"), *cache.glob("*/*-Readers")]:
+    for stale in content_cache_files(cache):
         stale.unlink()
     cache.mkdir(parents=True, exist_ok=True)
     stamp.write_text(key)

@@ -5,10 +5,8 @@ import logging
 import sys
 from pathlib import Path
 
+from plugins.core.pelican_seams import SKIPPED_FILE_LOG, skipped_file
 from plugins.core.problems import ContentError, Problem, in_order
-
-PELICAN_LOGGER = "pelican.generators"
-SKIPPED = "Could not process %s"
 
 
 class SkippedFiles(logging.Handler):
@@ -19,11 +17,12 @@ class SkippedFiles(logging.Handler):
         self.skipped: list[tuple[str, str]] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        if record.msg != SKIPPED or not record.args:
+        path = skipped_file(record)
+        if path is None:
             return
         error = record.exc_info[1] if record.exc_info else sys.exc_info()[1]
         reason = str(error) if error else "no reason given"
-        self.skipped.append((str(record.args[0]), reason))
+        self.skipped.append((path, reason))
 
 
 HANDLER = SkippedFiles()
@@ -32,7 +31,8 @@ HANDLER = SkippedFiles()
 def watch_for_skipped_files() -> None:
     """From now on, for this build: forget what earlier builds skipped, note what this skips."""
     HANDLER.skipped.clear()
-    logger = logging.getLogger(PELICAN_LOGGER)
+    logger = logging.getLogger(SKIPPED_FILE_LOG[0])
+
     if HANDLER not in logger.handlers:
         logger.addHandler(HANDLER)
 

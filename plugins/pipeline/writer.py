@@ -7,9 +7,8 @@ import io
 import os
 from pathlib import Path
 
-from pelican.writers import FileOverwriteFailedError, Writer
-
 from plugins.core.files import write_if_changed
+from plugins.core.pelican_seams import SeamWriter
 from plugins.core.problems import WriterMistake
 
 WRITTEN_TWICE = (
@@ -50,7 +49,7 @@ class WholeFile:
         return False
 
 
-class WholeFileWriter(Writer):
+class WholeFileWriter(SeamWriter):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self.writers: dict[str, str] = {}  # file → the source it was written from
@@ -61,18 +60,11 @@ class WholeFileWriter(Writer):
         self.writing = source_of(kwargs, template_name, self.settings["PATH"])
         return super().write_file(name, template, context, *args, **kwargs)
 
-    def _open_w(self, filename, encoding, override=False):
-        """Pelican's own rules for writing a file twice (kept as they are), then a whole file."""
-        if filename in self._overridden_files:
-            if override:
-                raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time')
-            return open(os.devnull, "w", encoding=encoding)
-        if filename in self._written_files and not override:
-            shown = os.path.relpath(filename, os.path.dirname(self.output_path))
-            first = self.writers.get(filename, "a page")
-            raise WrittenTwice(WRITTEN_TWICE.format(file=shown, first=first, second=self.writing))
-        self.writers[filename] = self.writing
-        if override:
-            self._overridden_files.add(filename)
-        self._written_files.add(filename)
-        return WholeFile(filename, encoding)
+    def written_twice(self, path: str) -> Exception:
+        shown = os.path.relpath(path, os.path.dirname(self.output_path))
+        first = self.writers.get(path, "a page")
+        return WrittenTwice(WRITTEN_TWICE.format(file=shown, first=first, second=self.writing))
+
+    def open_file(self, path: str, encoding: str):
+        self.writers[path] = self.writing
+        return WholeFile(path, encoding)
