@@ -237,11 +237,11 @@ def current_edition_warnings(fair, content: Path) -> list[Finding]:
     """The newest edition is the home page's: without a photo or a venue map it shows none,
     and a map whose labels are too small on a phone cannot be read in the park."""
     from plugins.fair.maps import small_labels
-    from plugins.fair.model import MAIN_LANGUAGE
 
     if not fair.editions:
         return []
-    text = fair.editions[0].texts[MAIN_LANGUAGE]
+    current = fair.editions[0]
+    text = current.texts[current.main_lang]
     wanted = {
         "photo": "has no Photo: yet, so the home page shows no picture (add Photo: with a photo "
         "of the fair, e.g. last year's: /galleries/opening-day/evening.jpg)",
@@ -256,7 +256,6 @@ def current_edition_warnings(fair, content: Path) -> list[Finding]:
 def year_warnings(index, fair) -> list[Finding]:
     """Dates whose year is surely a slip (0001, 2399): shown, not stopping anything."""
     from plugins.core.staff_dates import doubtful_year, read_date
-    from plugins.fair.model import MAIN_LANGUAGE
 
     found = []
     for source in index.sources.values():
@@ -272,7 +271,7 @@ def year_warnings(index, fair) -> list[Finding]:
         for key, day in (("Start", edition.start), ("End", edition.end)):
             wrong = doubtful_year(day)
             if wrong:
-                text = edition.texts[MAIN_LANGUAGE]
+                text = edition.texts[edition.main_lang]
                 found.append(
                     Finding(text.problem(key, f'{key} "{text.get(key)}" {wrong}'), "warning")
                 )

@@ -74,8 +74,9 @@ def wait_until(condition, seconds: float, step: float) -> float:
 def save_latencies(project: Path, saves: int) -> list[float]:
     port = free_port()
     command = [str(INVOKE), "livereload", "--port", str(port)]
-    server = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)  # fmt: skip
+    log = (project / "preview.log").open("w")  # what the preview said, to read after a run
+    server = subprocess.Popen(command, cwd=project, stdout=log, stderr=subprocess.STDOUT)
+
     base = f"http://127.0.0.1:{port}"
     page = f"{base}/news/opening-ceremony/"
     news = project / "content/news/opening-ceremony.md"

@@ -30,7 +30,14 @@ def test_the_main_run_is_the_one_whose_language_is_not_a_subsite():
 def test_the_state_is_never_kept_in_pelicans_content_cache():
     import pickle
 
-    state = BuildState(["th", "en"], Addresses({"th": "", "en": "/en"}, ""), "theme", "o", "c")
+    state = BuildState(
+        ["th", "en"],
+        Addresses({"th": "", "en": "/en"}, ""),
+        "theme",
+        "o",
+        "c",
+        {"th": "x", "en": "x"},
+    )
     category_settings = {"BUILD": state, "SITEURL": ""}
     assert pickle.loads(pickle.dumps(category_settings)) == {"BUILD": None, "SITEURL": ""}
 

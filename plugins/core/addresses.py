@@ -28,7 +28,17 @@ def site_languages(settings: dict) -> list[str]:
     return [settings["DEFAULT_LANG"], *settings.get("I18N_SUBSITES", {})]
 
 
+def site_names(settings: dict) -> dict[str, str]:
+    """The site's name in each language (SITENAME, or a language's own in I18N_SUBSITES)."""
+    subsites = settings.get("I18N_SUBSITES", {})
+    return {
+        lang: subsites.get(lang, {}).get("SITENAME") or settings["SITENAME"]
+        for lang in site_languages(settings)
+    }
+
+
 def site_roots(settings: dict) -> dict[str, str]:
+
     main = settings["SITEURL"].rstrip("/")
     roots = {settings["DEFAULT_LANG"]: main}
     for lang, overrides in settings.get("I18N_SUBSITES", {}).items():

@@ -41,6 +41,8 @@ class BuildState:
     theme_static_dir: str  # the main site's: language runs are given "../theme"
     output_path: str  # the main site's output/, where every language ends up
     cache_path: str
+    site_names: dict[str, str]  # the site's name in each language
+
     index: ContentIndex | None = None
     fair: Fair | None = None
     galleries: GallerySite | None = None

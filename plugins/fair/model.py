@@ -86,23 +86,22 @@ class Event:
         return f"{self.day:%Y%m%d}-{title}"
 
 
-MAIN_LANGUAGE = "th"  # every edition and product is written in Thai first
-
-
 class Written:
-    """Something written in the main language, perhaps translated: `texts` by language."""
+    """Something written in the main language (the site's DEFAULT_LANG), perhaps translated:
+    `texts` by language."""
 
     texts: dict[str, Text]
+    main_lang: str
 
     def text(self, lang: str, key: str) -> str:
         """A field in `lang`, or in the main language where it is not translated."""
         own = self.texts.get(lang)
-        return (own.get(key) if own else "") or self.texts[MAIN_LANGUAGE].get(key)
+        return (own.get(key) if own else "") or self.texts[self.main_lang].get(key)
 
     def lang_of(self, lang: str, key: str) -> str:
         """The language `text(lang, key)` is written in."""
         own = self.texts.get(lang)
-        return lang if own and own.get(key) else MAIN_LANGUAGE
+        return lang if own and own.get(key) else self.main_lang
 
     def translated(self, lang: str) -> bool:
         return lang in self.texts
@@ -118,6 +117,7 @@ class Edition(Written):
     latitude: float
     longitude: float
     texts: dict[str, Text] = field(default_factory=dict)  # lang → its file
+    main_lang: str = field(kw_only=True)
     events: list[Event] = field(default_factory=list)
     zones: list = field(default_factory=list)  # which booths stand where (fair.zones.Zone)
     path: str = ""  # its address below a language's root, from EDITION_URL
@@ -156,6 +156,7 @@ class Product(Written):
     edition: int
     price: tuple[float, float] | None
     texts: dict[str, Text] = field(default_factory=dict)
+    main_lang: str = field(kw_only=True)
     path: str = ""  # its address below a language's root, from PRODUCT_URL
     photo_paths: list[str] = field(default_factory=list)  # from Photo:, below content/
     photos: list = field(default_factory=list)  # their published files (gallery.Photo)

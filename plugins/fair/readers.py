@@ -92,7 +92,7 @@ def read_edition(stem: str, texts: dict[str, Text], main: str) -> tuple[Edition 
         problems.append(text.problem("End", f"End {end} is before Start {start} (swap them)"))
     if problems:
         return None, problems
-    return Edition(int(stem), *values, texts=texts), []
+    return Edition(int(stem), *values, texts=texts, main_lang=main), []
 
 
 def read_product(
@@ -141,7 +141,15 @@ def read_product(
     category, district, price, stars = values
     slug = text.get("slug") or slug_from_file_stem(stem) or stem
     return Product(
-        slug, category, int(stars), district, text.get("booth"), edition[0], price, texts
+        slug,
+        category,
+        int(stars),
+        district,
+        text.get("booth"),
+        edition[0],
+        price,
+        texts,
+        main_lang=main,
     ), []
 
 

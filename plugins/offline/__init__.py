@@ -20,14 +20,10 @@ from .manifest import manifest
 from .precache import file_of, kept_files
 
 WORKER = Path(__file__).with_name("worker.js")
-DEFAULTS = {
-    "OFFLINE_PAGES": ["pages/visit/"],  # kept too, besides the edition's own pages
-    "OFFLINE_BUDGET": 2_000_000,  # bytes a first visit may keep; make check warns above
-}
 
 
 def write_offline(state, settings: dict) -> None:
-    settings = {**DEFAULTS, **settings}
+    """OFFLINE_PAGES and OFFLINE_BUDGET are pelicanconf.py's (no second default here)."""
     output = Path(state.output_path)
     theme = output / state.theme_static_dir
     font = Path(settings["THEME"]) / "static" / "fonts" / "sarabun-latin-700-normal.woff2"
@@ -51,14 +47,12 @@ def write_icons(folder: Path, font: Path, stamp: Path) -> None:
 
 
 def write_manifests(state, settings: dict, output: Path) -> None:
-    names = {lang: overrides.get("SITENAME") for lang, overrides in settings.get(
-        "I18N_SUBSITES", {}).items()}  # fmt: skip
     addresses, main = state.addresses, state.main_lang
     icons_at = urlsplit(addresses.address(main, f"{state.theme_static_dir}/icons")).path
     main_path = urlsplit(addresses.roots[main]).path
     for lang in state.languages:
-        name = names.get(lang) or settings["SITENAME"]
-        text = manifest(lang, name, "OTOP City", addresses.roots[lang], icons_at)
+        text = manifest(lang, state.site_names[lang], "OTOP City", addresses.roots[lang], icons_at)
+
         address = urlsplit(addresses.address(lang, "manifest.webmanifest")).path
         write_if_changed(file_of(output, main_path, address), text.encode("utf-8"))
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from plugins import content_rules, editor, fair, gallery, offline, paper, social, theme_assets
 from plugins.bilingual import compiled_catalogs
-from plugins.core.addresses import Addresses, site_languages
+from plugins.core.addresses import Addresses, site_languages, site_names
 from plugins.core.files import OUTSIDE, links_outside
 from plugins.core.problems import ContentError, Problem, in_order, shown_path
 from plugins.core.state import BuildState
@@ -28,7 +28,9 @@ def new_state(settings: dict) -> BuildState:
         theme_static_dir=settings["THEME_STATIC_DIR"],
         output_path=settings["OUTPUT_PATH"],
         cache_path=settings["CACHE_PATH"],
+        site_names=site_names(settings),
     )
+
     forget_if_read_differently(settings)
     forget_damaged(settings)
     refuse_links_outside(settings)

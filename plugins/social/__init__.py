@@ -62,8 +62,7 @@ def card_maker(settings: dict, state) -> CardMaker | None:
     fonts = Path(settings["THEME"]) / "static" / "fonts"
     maker = CardMaker(Path(state.cache_path) / "social", fonts)
     for title, lang in expected_card_titles(state):
-        heading = settings.get("I18N_SUBSITES", {}).get(lang, {}).get("SITENAME")
-        heading = heading or settings["SITENAME"]
+        heading = state.site_names[lang]
         lines = [heading, *card_text(state, heading, lang)[1]]
         maker.want(card_key(title, lines), title, lines)
     return maker
@@ -106,7 +105,7 @@ def add_helper(generator):
     if state.card_maker is None:
         generator.env.globals["page_card"] = None
         return
-    heading = settings["SITENAME"]
+    heading = state.site_names[settings["DEFAULT_LANG"]]
     below = [heading, *card_text(state, heading, settings["DEFAULT_LANG"])[1]]
     generator.env.globals["page_card"] = partial(page_card, state, below)
 
@@ -116,8 +115,8 @@ def write_cards(state, settings: dict) -> None:
     fonts = Path(settings["THEME"]) / "static" / "fonts"
     theme_output = Path(state.output_path) / state.theme_static_dir
     for lang, name in settings["SOCIAL_CARD"].items():
-        sitename = settings.get("I18N_SUBSITES", {}).get(lang, {}).get("SITENAME")
-        card = card_for(state, sitename or settings["SITENAME"], lang, fonts)
+        card = card_for(state, state.site_names[lang], lang, fonts)
+
         link(card, theme_output / name)
     if state.card_maker is not None:
         make_page_cards(state, theme_output)

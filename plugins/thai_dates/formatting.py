@@ -1,7 +1,8 @@
 """Dates as Thai and English readers write them.
 
 Babel gives the month names; it has no Buddhist calendar, so the Buddhist-Era
-year (Gregorian + 543) is added here, in this one place.
+year (Gregorian + 543, the offset that plugins.core.staff_dates reads dates with) is added
+here, for every page.
 """
 
 from datetime import date, datetime, tzinfo
@@ -10,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 
-BUDDHIST_ERA_OFFSET = 543
+from plugins.core.staff_dates import BUDDHIST_ERA_OFFSET
 
 # Thai readers expect the abbreviated month ("28 พ.ค. 2567"),
 # English readers the full one ("28 May 2024").
