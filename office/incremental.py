@@ -2,10 +2,13 @@
 
 A whole build is a normal Pelican build, with two things noted on the way: the generators
 of each language's run (kept for the next update), and, for every page written, the
-sources whose link it shows (a listing shows a title and a summary with a link). After a
-save of one press release or page whose front matter is unchanged but for its Summary,
-``refresh`` reads that file again into the same content object and writes only the pages
-that show it, its own included, and the feeds. Anything else is a whole build.
+sources whose link it shows (a listing shows a title and a summary with a link), and the
+writer's call that wrote it. After a save of one press release or page whose front matter
+is unchanged but for its Summary, ``refresh`` reads that file again into the same content
+object and makes again only the calls that wrote the pages showing it, its own included, and
+the feeds; of those calls' files, only those pages are written. So a save costs the pages
+that show it, not the site. Anything else is a whole build.
+
 """
 
 import os
@@ -13,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import Pelican, signals
-from pelican.generators import StaticGenerator
 from pelican.settings import read_settings
 
 from plugins.core.front_matter import read_front_matter
@@ -42,11 +44,24 @@ class Run:
     output_path: str
 
 
+@dataclass(frozen=True)
+class WriterCall:
+    """One call of a language run's writer (`write_file` or `write_feed`), to make again."""
+
+    output_path: str  # the writer's: its language run's
+    settings: dict
+    method: str
+    args: tuple
+    kwargs: dict
+
+
 @dataclass
 class Noted:
     runs: list[Run] = field(default_factory=list)
     shows: dict[str, set[str]] = field(default_factory=dict)  # output file → sources shown
     writing: str = ""  # the output file being rendered now
+    written_by: dict[str, WriterCall] = field(default_factory=dict)  # output file → its call
+    calling: WriterCall | None = None  # the writer's call being made now
 
 
 class PreviewWriter(WholeFileWriter):
@@ -57,13 +72,34 @@ class PreviewWriter(WholeFileWriter):
     only: set[str] | None = None
 
     def write_file(self, name, template, context, *args, **kwargs):
-        return super().write_file(name, NotingTemplate(template, self), context, *args, **kwargs)
+        self.note_call("write_file", (name, template, context, *args), kwargs)
+        try:
+            noting = NotingTemplate(template, self)
+            return super().write_file(name, noting, context, *args, **kwargs)
+        finally:
+            self.noted.calling = None
+
+    def write_feed(self, *args, **kwargs):
+        self.note_call("write_feed", args, kwargs)
+        try:
+            return super().write_feed(*args, **kwargs)
+        finally:
+            self.noted.calling = None
+
+    def note_call(self, method: str, args: tuple, kwargs: dict) -> None:
+        """In a whole build, the call that writes the next files, to be made again later."""
+        if self.only is None:
+            call = WriterCall(self.output_path, self.settings, method, args, kwargs)
+            self.noted.calling = call
 
     def wanted(self, path: str) -> bool:
         return self.only is None or path in self.only
 
     def open_file(self, path: str, encoding: str):
-        if self.wanted(os.path.abspath(path)):
+        path = os.path.abspath(path)
+        if self.only is None and self.noted.calling is not None:
+            self.noted.written_by[path] = self.noted.calling
+        if self.wanted(path):
             return super().open_file(path, encoding)
         return open(os.devnull, "w", encoding=encoding)
 
@@ -151,6 +187,8 @@ class IncrementalSite:
         forget_rendered()
         self.noted.runs.clear()
         self.noted.shows.clear()
+        self.noted.written_by.clear()
+
         self.facts = {}
         forget_unfinished_build()
         settings = read_settings(str(self.config), override=self.overrides)
@@ -176,14 +214,21 @@ class IncrementalSite:
             for generator, content in contents_from(run.generators, str(source)):
                 read_again(generator, content)
         only = self.pages_showing(source)
-        for run in self.noted.runs:
-            writer = self.writer(run.output_path, settings=run.settings)
-            writer.only = only
-            for generator in run.generators:
-                if hasattr(generator, "generate_output") and not isinstance(
-                    generator, StaticGenerator
-                ):
-                    generator.generate_output(writer)
+        writers = {}  # one per language run, as in the whole build
+        for call in self.calls_writing(only):
+            writer = writers.get(call.output_path)
+            if writer is None:
+                writer = writers[call.output_path] = self.writer(call.output_path, call.settings)
+                writer.only = only
+            getattr(writer, call.method)(*call.args, **call.kwargs)
+
+    def calls_writing(self, files: set[str]) -> list[WriterCall]:
+        """The writer's calls of the last whole build that wrote `files`, in their order."""
+        calls = {}
+        for path, call in self.noted.written_by.items():
+            if path in files:
+                calls.setdefault(id(call), call)
+        return list(calls.values())
 
 
 def contents_from(generators, source_path: str):
