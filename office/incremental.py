@@ -18,6 +18,7 @@ from pathlib import Path
 from pelican import Pelican, signals
 from pelican.settings import read_settings
 
+from plugins import theme_assets
 from plugins.core.front_matter import read_front_matter
 from plugins.core.pelican_seams import (
     forget_rendered,
@@ -78,6 +79,7 @@ class PreviewWriter(WholeFileWriter):
             return super().write_file(name, noting, context, *args, **kwargs)
         finally:
             self.noted.calling = None
+
 
     def write_feed(self, *args, **kwargs):
         self.note_call("write_feed", args, kwargs)
@@ -164,14 +166,32 @@ class IncrementalSite:
         return [str(problem) for problem in self.last_problems]
 
     def update(self, changed: set[Path] | None) -> str:
+        if self.restyle(changed):
+            return "wrote the stylesheet again"
         source = self.one_unchanged_source(changed)
         if source is None:
             self.build()
             return "rebuilt"
-        self.refresh(source)
-        return f"updated {len(self.pages_showing(source))} pages for {source.name}"
+        written = self.refresh(source)
+        return f"updated {len(written)} pages for {source.name}"
+
+    def restyle(self, changed: set[Path] | None) -> bool:
+        """Only layers of the stylesheet changed: join and write it again, nothing else (in
+        the preview its name does not change with its text)."""
+        if not changed or not self.noted.runs:
+            return False
+        settings = self.noted.runs[0].settings
+        if settings.get("PREVIEW") is not True:
+            return False
+        if not all(theme_assets.is_layer(path, settings) for path in changed):
+            return False
+        state = state_of(settings)
+        state.stylesheet = theme_assets.stylesheet(settings)
+        theme_assets.write(state)
+        return True
 
     def one_unchanged_source(self, changed: set[Path] | None) -> Path | None:
+
         if not changed or len(changed) != 1 or not self.noted.runs:
             return None
         path = next(iter(changed)).resolve()
@@ -201,19 +221,35 @@ class IncrementalSite:
     # ---- one source again
     def pages_showing(self, source: Path) -> set[str]:
         shown = {page for page, sources in self.noted.shows.items() if str(source) in sources}
-        feeds = {
+        return shown | self.feeds()
+
+    def feeds(self) -> set[str]:
+        return {
             os.path.abspath(os.path.join(run.output_path, run.settings[key]))
             for run in self.noted.runs
             for key in ("FEED_ATOM", "FEED_RSS")
             if run.settings.get(key)
         }
-        return shown | feeds
 
-    def refresh(self, source: Path) -> None:
+    def read_again(self, source: Path) -> tuple[set[str], bool]:
+        """Read `source` again into its content objects: their own pages, and whether a
+        summary changed (listings show it; a title cannot change here)."""
+        own_pages, summary_changed = set(), False
         for run in self.noted.runs:
             for generator, content in contents_from(run.generators, str(source)):
+                before = content.summary
                 read_again(generator, content)
-        only = self.pages_showing(source)
+                summary_changed |= content.summary != before
+                if content.save_as:
+                    own_pages.add(os.path.abspath(os.path.join(run.output_path, content.save_as)))
+        return own_pages, summary_changed
+
+    def refresh(self, source: Path) -> set[str]:
+        """Write again what shows `source`: with its summary unchanged, only its own pages
+        (the one place its whole text is shown) and the feeds. The files written."""
+        own_pages, summary_changed = self.read_again(source)
+        only = self.pages_showing(source) if summary_changed else own_pages | self.feeds()
+
         writers = {}  # one per language run, as in the whole build
         for call in self.calls_writing(only):
             writer = writers.get(call.output_path)
@@ -221,6 +257,7 @@ class IncrementalSite:
                 writer = writers[call.output_path] = self.writer(call.output_path, call.settings)
                 writer.only = only
             getattr(writer, call.method)(*call.args, **call.kwargs)
+        return only
 
     def calls_writing(self, files: set[str]) -> list[WriterCall]:
         """The writer's calls of the last whole build that wrote `files`, in their order."""

@@ -74,8 +74,9 @@ class PreviewHandler(QuietHandler):
         return super().send_error(code, message, explain)
 
     def end_headers(self):
-        if self.path.split("?", 1)[0].endswith((".html", "/")):
+        if self.path.split("?", 1)[0].endswith((".html", "/", ".css", ".js")):
             self.send_header("Cache-Control", "no-store")  # a reload shows the new build
+
         super().end_headers()
 
 

@@ -84,7 +84,48 @@ def test_a_press_release_edit_rewrites_only_the_pages_that_show_it(preview, tmp_
     assert_same_as_a_clean_build(preview, tmp_path)
 
 
+def test_a_paragraph_below_the_summary_rewrites_only_its_own_page_and_feeds(tmp_path):
+    """Listings show a release's title and first paragraph: a paragraph added below leaves
+    them as they are, so a save costs its own page and the feeds, not every listing."""
+    project, site = incremental_site(tmp_path)
+    news = project / "content/news/first-day.md"
+    news.write_text(news.read_text(encoding="utf-8") + "\n\nย่อหน้าใหม่ท้ายข่าว\n", "utf-8")
+    written = {Path(path).relative_to(project / "output").as_posix() for path in site.refresh(news)}
+    assert written == {"news/first-day/index.html", "feeds/atom.xml", "feeds/rss.xml",
+                       "en/feeds/atom.xml", "en/feeds/rss.xml"}  # fmt: skip
+    own = (project / "output/news/first-day/index.html").read_text(encoding="utf-8")
+    assert "ย่อหน้าใหม่ท้ายข่าว" in own
+    replace_in(news, "เนื้อข่าววันแรก", "เนื้อข่าวฉบับแก้ไข")  # in the first paragraph
+    assert "news/index.html" in {Path(p).relative_to(project / "output").as_posix()
+                                 for p in site.refresh(news)}  # fmt: skip
+
+
+def incremental_site(tmp_path: Path):
+    from office.incremental import IncrementalSite
+    from office.preview import PREVIEW_SETTINGS
+
+    project = make_project(tmp_path / "site")
+    paths = {"PATH": str(project / "content"), "OUTPUT_PATH": str(project / "output"),
+             "CACHE_PATH": str(project / "cache")}  # fmt: skip
+    site = IncrementalSite(project / "pelicanconf.py", {**paths, **PREVIEW_SETTINGS})
+    site.build()
+    return project, site
+
+
+def test_a_css_change_writes_the_stylesheet_alone(tmp_path):
+    project, site = incremental_site(tmp_path)
+    home = project / "output/index.html"
+    stamp = home.stat().st_mtime_ns
+    css = project / "theme/css/components.css"
+    css.write_text(css.read_text() + ".preview-test { color: rebeccapurple }\n")
+    assert site.update({css}) == "wrote the stylesheet again"
+    assert "rebeccapurple" in (project / "output/theme/css/site.css").read_text()
+    assert home.stat().st_mtime_ns == stamp
+    assert 'href="/theme/css/site.css"' in home.read_text(encoding="utf-8")
+
+
 def test_a_product_title_shows_in_its_page_and_the_catalogue(preview):
+
     product = preview.project / "content/products/silk.md"
     status = preview.after_save(
         lambda: replace_in(product, "Title: ผ้าไหมมัดหมี่", "Title: ผ้าไหมลายใหม่")

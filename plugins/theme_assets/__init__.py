@@ -7,6 +7,8 @@ browser may cache for ever because its name changes whenever its content does.
 when every language is written (``write``).
 """
 
+from pathlib import Path
+
 from pelican import signals
 
 from plugins.core.state import state_of
@@ -15,7 +17,14 @@ from .bundle import Stylesheet, bundle_css, write_bundle
 
 
 def stylesheet(settings: dict) -> Stylesheet:
-    return bundle_css(settings["THEME"], settings["CSS_LAYERS"])
+    named_by_content = not settings.get("PREVIEW")  # the preview serves it with no-store
+    return bundle_css(settings["THEME"], settings["CSS_LAYERS"], named_by_content)
+
+
+def is_layer(path: Path, settings: dict) -> bool:
+    """A file the stylesheet is joined from."""
+    folder = Path(settings["THEME"]).resolve() / "css"
+    return path.resolve().parent == folder and path.stem in settings["CSS_LAYERS"]
 
 
 def write(state) -> None:

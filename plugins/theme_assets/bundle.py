@@ -11,10 +11,13 @@ class Stylesheet:
     text: str
 
 
-def bundle_css(theme: str, layers: list[str]) -> Stylesheet:
-    """Join the layers in order; the name carries a hash of the text."""
+def bundle_css(theme: str, layers: list[str], named_by_content: bool = True) -> Stylesheet:
+    """Join the layers in order; the name carries a hash of the text (the preview's does not:
+    a change to a layer there rewrites this one file, not every page that links it)."""
     folder = Path(theme) / "css"  # sources: only the bundle is published
     text = "\n".join((folder / f"{layer}.css").read_text(encoding="utf-8") for layer in layers)
+    if not named_by_content:
+        return Stylesheet("css/site.css", text)
     digest = hashlib.sha256(text.encode()).hexdigest()[:10]
     return Stylesheet(f"css/site.{digest}.css", text)
 
