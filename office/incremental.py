@@ -75,11 +75,13 @@ class PreviewWriter(WholeFileWriter):
     def write_file(self, name, template, context, *args, **kwargs):
         self.note_call("write_file", (name, template, context, *args), kwargs)
         try:
-            noting = NotingTemplate(template, self)
-            return super().write_file(name, noting, context, *args, **kwargs)
+            return super().write_file(name, template, context, *args, **kwargs)
         finally:
             self.noted.calling = None
 
+    def wrap(self, template):
+        """Noted first: a page that is not wanted is not rendered, nor given its head."""
+        return NotingTemplate(super().wrap(template), self)
 
     def write_feed(self, *args, **kwargs):
         self.note_call("write_feed", args, kwargs)

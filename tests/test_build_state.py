@@ -187,3 +187,34 @@ def test_a_warm_build_leaves_unchanged_work_alone_and_matches_a_clean_build(tmp_
                    if p.is_file() and not p.is_relative_to(clean / "pagefind"))  # fmt: skip
     same, mismatch, errors = filecmp.cmpfiles(clean, output, files, shallow=False)
     assert (mismatch, errors) == ([], []) and len(same) == len(files) > 100
+
+
+def test_rendering_a_page_again_changes_nothing_in_the_build(tmp_path):
+    """Templates only render: the sitemap and the sharing cards are collected from each
+    page's head (decided in Python), so a page rendered again gives the same bytes and
+    adds nothing to the build's state."""
+    from pelican import signals
+
+    written, environments = {}, {}
+
+    def note_page(path, context):
+        written[path] = context
+
+    def note_environment(generator):
+        environments[generator.settings["DEFAULT_LANG"]] = generator.env
+
+    signals.content_written.connect(note_page)
+    signals.article_generator_finalized.connect(note_environment)
+    try:
+        output = build_site(SITES / "minimal" / "content", tmp_path / "output")
+    finally:
+        signals.content_written.disconnect(note_page)
+        signals.article_generator_finalized.disconnect(note_environment)
+    path = output / "news/first-day/index.html"
+    context = written[str(path)]
+    state = state_of(context)
+    pages, cards = len(state.pages), dict(state.cards_wanted)
+    assert pages > 10 and cards and context["head"].canonical.endswith("/news/first-day/")
+    again = environments["th"].get_template("article.html").render(context)
+    assert again == path.read_text(encoding="utf-8")
+    assert len(state.pages) == pages and state.cards_wanted == cards

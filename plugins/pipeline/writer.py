@@ -10,6 +10,10 @@ from pathlib import Path
 from plugins.core.files import write_if_changed
 from plugins.core.pelican_seams import SeamWriter
 from plugins.core.problems import WriterMistake
+from plugins.core.state import state_of
+from plugins.social import card_lines
+
+from .head import HeadedTemplate
 
 WRITTEN_TWICE = (
     "{file} would be written twice, by {first} and by {second}: one would replace the other "
@@ -58,7 +62,14 @@ class WholeFileWriter(SeamWriter):
     def write_file(self, name, template, context, *args, **kwargs):
         template_name = getattr(template, "name", "") or str(name)
         self.writing = source_of(kwargs, template_name, self.settings["PATH"])
-        return super().write_file(name, template, context, *args, **kwargs)
+        return super().write_file(name, self.wrap(template), context, *args, **kwargs)
+
+    def wrap(self, template):
+        """The template as this writer renders it: each page given its head first."""
+        if not hasattr(self, "card_below"):
+            state = state_of(self.settings)
+            self.card_below = card_lines(state, self.settings["DEFAULT_LANG"])
+        return HeadedTemplate(template, self.settings, self.card_below)
 
     def written_twice(self, path: str) -> Exception:
         shown = os.path.relpath(path, os.path.dirname(self.output_path))

@@ -1,10 +1,10 @@
 """sitemap.xml (every page, its language versions as xhtml:link hreflang, lastmod) and
 robots.txt pointing to it; and absolute addresses inside the feeds' articles.
 
-Each page, as it is written, tells the build state its canonical address, its language
-versions, its last change and whether it is hidden from search engines (``in_sitemap``,
-called by base.html with the values the page's head shows); ``plugins.pipeline`` calls
-``write_sitemap`` once every language is written.
+Each page written (Pelican's ``content_written``) is noted in the build state from the head
+the writer gave it (``plugins.pipeline.head``: its canonical address, language versions,
+last change, whether search engines skip it); ``plugins.pipeline`` calls ``write_sitemap``
+once every language is written.
 """
 
 import re
@@ -13,7 +13,6 @@ from urllib.parse import urljoin
 from xml.sax.saxutils import escape
 
 from feedgenerator import Atom1Feed, Rss201rev2Feed
-from jinja2 import pass_context
 from pelican import signals
 
 from plugins.core.files import write_if_changed
@@ -26,14 +25,16 @@ HEAD = (
 )
 
 
-def remember_page(state, canonical: str, versions: dict, lastmod, hidden: bool) -> str:
-    """Template helper: note this page for the sitemap; prints nothing."""
-    if not hidden:
-        whole = {lang: state.addresses.whole(href) for lang, href in versions.items()}
-        if len(whole) > 1:
-            whole["x-default"] = whole[state.main_lang]
-        state.pages.append({"loc": canonical, "lastmod": lastmod, "versions": whole})
-    return ""
+def remember_page(path: str, context: dict) -> None:
+    """A page was written: note it for the sitemap, from its head, unless it is hidden."""
+    head = context.get("head")
+    if head is None or head.noindex:
+        return
+    state = state_of(context)
+    whole = {lang: state.addresses.whole(href) for lang, href in head.versions.items()}
+    if len(whole) > 1:
+        whole["x-default"] = whole[state.main_lang]
+    state.pages.append({"loc": head.canonical, "lastmod": head.lastmod, "versions": whole})
 
 
 def page_entry(page: dict) -> str:
@@ -132,32 +133,24 @@ LISTS_EVERY_ARTICLE = {
 }  # direct templates whose change is the newest news
 
 
-@pass_context
-def last_change(context) -> str | None:
+def last_change(template: str, context: dict, gallery=None) -> str | None:
     """When the page last changed, where it has a date: a news item's or page's own
-    (Modified first), a listing's newest entry, a gallery's day; else None."""
+    (Modified first), a listing's newest entry, the day of the gallery it shows; else None."""
     for key in ("article", "page"):
         item = context.get(key)
         if item is not None and getattr(item, "date", None):
             return (getattr(item, "modified", None) or item.date).isoformat()
     listing = context.get("articles_page")
     entries = listing.object_list if listing else None
-    if entries is None and context.name in LISTS_EVERY_ARTICLE:
+    if entries is None and template in LISTS_EVERY_ARTICLE:
         entries = context.get("articles")
     if entries:
         return max(getattr(a, "modified", None) or a.date for a in entries).isoformat()
-    gallery = context.get("gallery")
     return gallery.date.isoformat() if getattr(gallery, "date", None) else None
 
 
-def add_template_helpers(generator):
-    state = state_of(generator.settings)
-    generator.env.globals["in_sitemap"] = lambda *page: remember_page(state, *page)
-    generator.env.globals["last_change"] = last_change
-
-
 HANDLERS = {
-    signals.generator_init: add_template_helpers,
+    signals.content_written: remember_page,
     signals.feed_generated: absolute_feed_addresses,
 }
 

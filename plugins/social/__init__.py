@@ -3,19 +3,15 @@ without a photo of its own (its title, the fair's name and dates), and the fair'
 language for the rest. A page's card is made in a worker process as soon as the page asks
 for it, while the other pages are written, once: cards are kept in CACHE_PATH/social/ by
 their text and linked into output/. SOCIAL_PAGE_CARDS = False leaves
-the per-page cards out (the site card is then used everywhere). Pages ask for their card
-while they are written (``page_card``, kept in the build state); ``plugins.pipeline`` calls
-``write_cards`` once every language is written."""
+the per-page cards out (the site card is then used everywhere). A page's card is asked for
+when the writer decides its head (``page_card``, from ``plugins.pipeline.head``; kept in the
+build state); ``plugins.pipeline`` calls ``write_cards`` once every language is written."""
 
 import hashlib
 import os
 import shutil
-from functools import partial
 from pathlib import Path
 
-from pelican import signals
-
-from plugins.core.state import state_of
 from plugins.thai_dates.formatting import format_range
 
 from .maker import CardMaker, is_made, make_one
@@ -44,8 +40,8 @@ def card_key(title: str, lines: list[str]) -> str:
 
 
 def page_card(state, below: list[str], title: str) -> str:
-    """Template helper: the address of this page's card (`below`: the lines under its
-    title, the same on every page of a language)."""
+    """The address of a page's card, made while the site is written (`below`: the lines
+    under its title, the same on every page of a language)."""
     key = card_key(title, below)
     if key not in state.cards_wanted:
         state.cards_wanted[key] = (title, below)
@@ -99,15 +95,10 @@ def link(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def add_helper(generator):
-    settings = generator.settings
-    state = state_of(settings)
-    if state.card_maker is None:
-        generator.env.globals["page_card"] = None
-        return
-    heading = state.site_names[settings["DEFAULT_LANG"]]
-    below = [heading, *card_text(state, heading, settings["DEFAULT_LANG"])[1]]
-    generator.env.globals["page_card"] = partial(page_card, state, below)
+def card_lines(state, lang: str) -> list[str]:
+    """The lines under a page card's title, the same on every page of a language."""
+    heading = state.site_names[lang]
+    return [heading, *card_text(state, heading, lang)[1]]
 
 
 def write_cards(state, settings: dict) -> None:
@@ -122,9 +113,5 @@ def write_cards(state, settings: dict) -> None:
         make_page_cards(state, theme_output)
 
 
-HANDLERS = {signals.generator_init: add_helper}
-
-
 def register():
-    for signal, handler in HANDLERS.items():
-        signal.connect(handler)
+    """Nothing to connect: the build's steps (plugins.pipeline) call this plugin."""
