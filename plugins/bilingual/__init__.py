@@ -2,30 +2,25 @@
 
 - the theme's gettext catalogs, compiled fresh for each build (``compiled_catalogs``,
   called by plugins.pipeline; a missing one stops the build, it does not fall back);
-- template helpers over the build state's addresses: ``content | link``,
-  ``versions(content)``, ``address(lang, path)``, ``absolute(lang, path)``,
-  ``path_of("PRODUCT", slug=…)``, ``output_file | page_path``, ``category | label(lang)``,
-  and the globals ``SITE_ROOTS``, ``MAIN_LANG``, ``MAIN_THEME_STATIC_DIR``;
+- what the templates' helpers (listed in plugins/pipeline/template_helpers.py) are made
+  of: a page's address (``links.content_address``), its versions (``links.versions``), a
+  category's or tag's name (``label``), the theme's words in a language (``words_of``);
+
 - each language's run reads only its own files, plus the originals not yet translated;
 - a page with no translation is listed in the other language too, marked as such and
   linked to its own language's address (no dead link, no copy of it under /en/).
 """
 
 import os
-from functools import partial
 from pathlib import Path
-from urllib.parse import quote
 
-from jinja2 import pass_context
-from markupsafe import Markup
 from pelican import signals
 
-from plugins.core.addresses import path_of_output
 from plugins.core.pelican_seams import read_only
 from plugins.core.state import state_of
 
 from .catalogs import compile_catalogs
-from .links import content_address, page_versions, versions
+from .links import content_address
 
 
 def compiled_catalogs(settings: dict, languages: list[str]) -> str:
@@ -54,46 +49,6 @@ def words_of(settings: dict, lang: str):
     return gettext.translation(DOMAIN, folder, [lang], fallback=True).gettext
 
 
-def rendered_once(generator):
-    """`{{ once("partials/_nav.html") }}`: a partial that is the same on every page of this
-    language's site, rendered for the first page and reused for the others."""
-    done: dict[str, Markup] = {}
-
-    @pass_context
-    def once(context, name: str) -> Markup:
-        if name not in done:
-            done[name] = Markup(generator.env.get_template(name).render(context.get_all()))
-        return done[name]
-
-    return once
-
-
-def add_template_helpers(generator):
-    settings, state = generator.settings, state_of(generator.settings)
-    addresses = state.addresses
-    generator.env.filters.update(
-        link=partial(content_address, addresses),
-        page_path=path_of_output,
-        label=partial(label, settings),
-        urlencode_all=lambda value: quote(str(value), safe=""),
-        full=addresses.whole,
-    )
-    theme_root = state.theme_root
-    generator.env.globals.update(
-        MAIN_LANG=state.main_lang,
-        SITE_ROOTS=addresses.roots,
-        MAIN_THEME_STATIC_DIR=state.theme_static_dir,
-        versions=partial(versions, addresses, state.index, settings),
-        page_versions=partial(page_versions, addresses),
-        address=addresses.address,
-        absolute=addresses.absolute,
-        path_of=addresses.path,
-        once=rendered_once(generator),
-        words_of=partial(words_of, settings),
-        asset=lambda path: f"{theme_root}/{path}",
-    )
-
-
 def list_untranslated_here(generator):
     """Keep other-language content in this site's listings, written only at home."""
     here = generator.settings["DEFAULT_LANG"]
@@ -114,7 +69,6 @@ def read_only_own_language(generator):
 
 
 HANDLERS = {
-    signals.generator_init: add_template_helpers,
     signals.article_generator_init: read_only_own_language,
     signals.page_generator_init: read_only_own_language,
     signals.article_generator_finalized: list_untranslated_here,

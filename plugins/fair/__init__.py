@@ -11,7 +11,6 @@ from pelican import signals
 from plugins.core.problems import in_order, shown_path
 
 from .generator import FairGenerator, write_booth_codes
-from .helpers import add_template_helpers
 from .readers import Fair, attach_photos, read_fair
 from .references import reference_problems
 
@@ -38,7 +37,6 @@ def add_generator(pelican):
 HANDLERS = {
     signals.initialized: fill_in_settings,
     signals.get_generators: add_generator,
-    signals.generator_init: add_template_helpers,
 }
 
 

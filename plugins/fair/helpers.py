@@ -1,15 +1,9 @@
 """Template helpers for the fair's pages: JSON-LD builders and prices."""
 
-from functools import partial
-from pathlib import Path
-
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
-from plugins.core.state import state_of
-
 from . import structured
-from .maps import venue_map
 
 
 def baht(price: tuple[float, float], lang: str) -> str:
@@ -71,20 +65,3 @@ def paper_path(edition) -> str:
     from plugins.paper import file_name
 
     return f"{edition.path}{file_name(edition.number)}"
-
-
-def add_template_helpers(generator):
-    settings, state = generator.settings, state_of(generator.settings)
-    generator.env.globals["venue_map"] = partial(venue_map, Path(settings["PATH"]))
-    if settings.get("PRINTED_EDITIONS"):
-        generator.env.globals["edition_paper"] = paper_path
-    generator.env.filters["baht"] = baht
-    generator.env.globals.update(
-        schema_breadcrumbs=structured.breadcrumbs,
-        schema_event=partial(event_data, settings, state),
-        schema_product=partial(product_data, settings, state),
-        schema_news=partial(news_data, settings, state),
-        photo_address=partial(photo_address, state),
-        main_photo=main_photo,
-        text_of=partial(text_of, settings["DEFAULT_LANG"]),
-    )

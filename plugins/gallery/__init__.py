@@ -8,8 +8,6 @@ no metadata at all), in a process pool, with a cache keyed on its bytes and the 
 ``place_photos`` gives each reference the published files.
 """
 
-from functools import partial
-
 from pelican import signals
 
 from plugins.core.problems import shown_path
@@ -19,7 +17,6 @@ from .budget import write_size_report
 from .generator import GalleryGenerator, build_photos, publish
 from .guard import check_published
 from .inline import photos_in_html, place_photos
-from .markup import photo_img
 from .settings import with_defaults
 from .static_files import map_paths, publishable
 
@@ -53,13 +50,6 @@ def publish_only_what_readers_need(generator):
     state.photos.refused.update(refused)
 
 
-def add_template_helpers(generator):
-    """`photo_tag(photo, sizes, alt, …)`: the templates' photo_img macro writes with it."""
-    state = state_of(generator.settings)
-    root = state.addresses.roots[state.main_lang]
-    generator.env.globals["photo_tag"] = partial(photo_img, root)
-
-
 def photos_in_page(content):
     place_photos(content, state_of(content.settings))
 
@@ -69,7 +59,6 @@ HANDLERS = {
     signals.get_generators: add_generator,
     signals.static_generator_finalized: publish_only_what_readers_need,
     signals.content_object_init: photos_in_page,
-    signals.generator_init: add_template_helpers,
 }
 
 

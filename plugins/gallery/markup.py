@@ -23,8 +23,10 @@ def img_tag(photo, root: str, sizes: str, attributes: dict, loading: str, near: 
     )
 
 
-def photo_img(root: str, photo, sizes: str, alt="", first=False, main=False, lang=None, near=960):
-    """For the templates (`photo_tag`): the text given is escaped here, once."""
-    attributes = {"alt": escape(alt), **({"lang": escape(lang)} if lang else {})}
+def photo_img(
+    root: str, photo, sizes: str, alt="", first=False, main=False, lang_of_alt=None, near=960
+):
+    """For the templates (`photo_img`): the text given is escaped here, once."""
+    attributes = {"alt": escape(alt), **({"lang": escape(lang_of_alt)} if lang_of_alt else {})}
     loading = MAIN if main else EAGER if first else LAZY
     return img_tag(photo, root, sizes, attributes, loading, near)

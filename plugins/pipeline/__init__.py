@@ -20,6 +20,7 @@ from .lock import hold_build_lock, release_build_lock
 from .pelican_errors import stop_if_files_were_skipped, watch_for_skipped_files
 from .quiet import hide_tracebacks_of_writer_mistakes
 from .steps import AFTER_ALL_LANGUAGES, new_state
+from .template_helpers import add_template_helpers
 from .writer import WholeFileWriter
 
 
@@ -55,8 +56,10 @@ def stop_on_skipped_files(generators):
 
 
 def hand_to_context(generator):
-    """Feeds and templates see the generators' shared context; give it the state too."""
+    """Feeds and templates see the generators' shared context; give it the state too, and
+    the templates their helpers (one list: template_helpers.py)."""
     generator.context[KEY] = state_of(generator.settings)
+    add_template_helpers(generator)
 
 
 def finish(pelican):

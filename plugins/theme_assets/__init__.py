@@ -9,10 +9,6 @@ when every language is written (``write``).
 
 from pathlib import Path
 
-from pelican import signals
-
-from plugins.core.state import state_of
-
 from .bundle import Stylesheet, bundle_css, write_bundle
 
 
@@ -31,13 +27,5 @@ def write(state) -> None:
     write_bundle(state.output_path, state.theme_static_dir, state.stylesheet)
 
 
-def add_template_helpers(generator):
-    generator.env.globals["CSS_BUNDLE"] = state_of(generator.settings).stylesheet.name
-
-
-HANDLERS = {signals.generator_init: add_template_helpers}
-
-
 def register():
-    for signal, handler in HANDLERS.items():
-        signal.connect(handler)
+    """Nothing to connect: the build's steps (plugins.pipeline) call this plugin."""
