@@ -218,3 +218,41 @@ def test_rendering_a_page_again_changes_nothing_in_the_build(tmp_path):
     again = environments["th"].get_template("article.html").render(context)
     assert again == path.read_text(encoding="utf-8")
     assert len(state.pages) == pages and state.cards_wanted == cards
+
+
+def test_every_template_helper_is_listed_once_and_bound_to_the_page_language(tmp_path):
+    """The helpers the templates may use are the ones template_helpers.py lists, and no
+    template passes the page's language to one of them."""
+    import re
+
+    import jinja2
+    from pelican import signals
+
+    from plugins.pipeline import template_helpers
+
+    environments = []
+    handler = lambda generator: environments.append(generator.env)  # noqa: E731
+    signals.article_generator_finalized.connect(handler)
+    try:
+        build_site(SITES / "minimal" / "content", tmp_path / "output")
+    finally:
+        signals.article_generator_finalized.disconnect(handler)
+    plain = jinja2.Environment(extensions=["jinja2.ext.i18n"])
+    plain.install_null_translations(newstyle=True)  # gettext, ngettext… (i18n_subsites)
+
+    pelicans = {"strftime"}  # Pelican's own filter
+    ours = (set(environments[0].globals) - set(plain.globals)) | (
+        set(environments[0].filters) - set(plain.filters) - pelicans
+    )
+
+    listed = template_helpers.__doc__
+    assert len(ours) > 25
+    unlisted = [name for name in sorted(ours) if not re.search(rf"\b{name}\b", listed)]
+    assert unlisted == [], unlisted
+    templates = (ROOT / "theme" / "templates").rglob("*.html")
+    names = "|".join(sorted(ours))
+    helper_given_lang = re.compile(
+        rf"\b({names})\(DEFAULT_LANG|\|\s*({names})\([^)]*DEFAULT_LANG\)"
+    )
+    passing = [p.name for p in templates if helper_given_lang.search(p.read_text())]
+    assert passing == []

@@ -10,7 +10,8 @@ Globals:  address(path[, lang])       a root-relative address: this page's langu
           venue_map(file, label)      an edition's map, drawn inline
           edition_paper(edition)      its printable edition's address (PRINTED_EDITIONS only)
           text_of(item, key)          an edition's or product's field, marked with its language
-          schema_breadcrumbs / _event / _product / _news   JSON-LD of a page
+          schema_breadcrumbs, schema_event, schema_product, schema_news: JSON-LD
+
           shared(partial)             a partial the same on every page of a language's site
           words_of(lang)              the theme's words in another language (404.html only)
 Filters:  link                        a page's address (an article, a page)
