@@ -78,7 +78,37 @@ def test_the_last_steps_run_in_one_declared_order():
     assert len(names) == len(set(names))
 
 
+def test_each_step_is_given_what_earlier_steps_made_and_the_state_is_fixed(tmp_path):
+    """A step's needs are made by a step before it, once; and in a real build the size
+    report gets the offline step's and the last guard's results, typed, while the build
+    state itself can no longer be changed."""
+    from pelican import signals
+
+    from plugins.gallery.budget import read_size_report
+
+    made_before: set[str] = set()
+    for step in AFTER_ALL_LANGUAGES:
+        assert set(step.needs) <= made_before, step.name
+        assert step.makes not in made_before
+        made_before |= {step.makes} if step.makes else set()
+    seen = {}
+
+    def note(generator):
+        seen["state"] = state_of(generator.settings)
+
+    signals.article_generator_init.connect(note)
+    try:
+        build_site(SITES / "minimal" / "content", tmp_path / "output")
+    finally:
+        signals.article_generator_init.disconnect(note)
+    with pytest.raises(AttributeError, match="fixed once the build has started"):
+        seen["state"].fair = None
+    report = read_size_report(tmp_path / "output-cache")
+    assert report["offline"] > 0 and report["total"] > report["offline"]
+
+
 def test_our_plugins_load_from_this_repository_under_their_package_name():
+
     settings = make_settings(SITES / "minimal/content", Path("/nonexistent/output"))
     ours = [name for name in settings["PLUGINS"] if not name.startswith("pelican.")]
     assert ours and all(name.startswith("plugins.") for name in ours)

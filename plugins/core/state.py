@@ -5,6 +5,10 @@ read through plain attributes, thrown away when the build ends.
 galleries, the stylesheet) and puts it under one settings key, ``BUILD``, which
 i18n_subsites copies into each language's run with the rest of the settings. Nothing is
 ever computed "if missing": a run without a state is a mistake, said so.
+
+Once made, its fields are fixed (``freeze``): what the languages' runs collect goes into
+its three lists (pages, cards, papers), and what a last step makes for a later one is that
+step's return value (``OfflineKept``, ``OutputFiles``), handed on by plugins.pipeline.
 """
 
 from __future__ import annotations
@@ -48,13 +52,20 @@ class BuildState:
     galleries: GallerySite | None = None
     photos: SitePhotos | None = None  # every photo outside the galleries
     stylesheet: Stylesheet | None = None
+    card_maker: CardMaker | None = None  # makes the cards while the pages are written
+    # Collected while the languages are written (appended to, never replaced):
     cards_wanted: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
-    card_maker: CardMaker | None = None  # makes them while the pages are written
     pages: list[dict] = field(default_factory=list)  # every written page, for the sitemap
-    offline: tuple[int, int, list] = (0, 0, [])  # bytes a first visit keeps, its budget,
-    # and the largest of those files: [(address, bytes)]
-    output_files: dict[str, list[int]] = field(default_factory=dict)  # path → [size, time]
     papers: list = field(default_factory=list)  # the printable editions (plugins.paper)
+
+    def freeze(self) -> None:
+        """From now on no field is replaced (the build has started)."""
+        object.__setattr__(self, "frozen", True)
+
+    def __setattr__(self, name, value):
+        if self.__dict__.get("frozen"):
+            raise AttributeError(f"BuildState.{name} is fixed once the build has started")
+        super().__setattr__(name, value)
 
     @property
     def main_lang(self) -> str:
@@ -64,6 +75,18 @@ class BuildState:
     def theme_root(self) -> str:
         """The address of the theme's files (one copy, under the main language)."""
         return self.addresses.address(self.main_lang, self.theme_static_dir)
+
+
+@dataclass(frozen=True)
+class OfflineKept:
+    """What a first visit keeps for offline use (plugins.offline makes it)."""
+
+    total: int  # bytes
+    budget: int  # OFFLINE_BUDGET
+    largest: list[tuple[str, int]]  # the largest of those files: (address, bytes)
+
+
+OutputFiles = dict[str, list[int]]  # every file of output/ → [size, time] (the last guard's)
 
 
 def state_of(settings: dict) -> BuildState:

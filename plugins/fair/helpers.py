@@ -20,7 +20,7 @@ def organiser(settings: dict, addresses) -> dict:
 
 def photo_address(state, photo) -> str | None:
     """The whole address of a photo's JPEG, which link previews and search engines take."""
-    return state.addresses.absolute(state.main_lang, photo.share()[2]) if photo else None
+    return state.addresses.absolute(state.main_lang, photo.share().path) if photo else None
 
 
 def main_photo(item, gallery):

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from plugins.core import front_matter
@@ -24,6 +25,9 @@ from plugins.core.problems import Problem
 from plugins.core.staff_dates import read_clock, read_date
 
 from .names import closest, lookup
+
+if TYPE_CHECKING:
+    from plugins.gallery.galleries import Photo  # made by the photo pipeline
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 LAST_NIGHT_HOUR = time(6, 0)  # an end before this, earlier than the start, is after midnight
@@ -122,7 +126,7 @@ class Edition(Written):
     zones: list = field(default_factory=list)  # which booths stand where (fair.zones.Zone)
     path: str = ""  # its address below a language's root, from EDITION_URL
     photo_paths: list[str] = field(default_factory=list)  # from Photo:, below content/
-    photos: list = field(default_factory=list)  # their published files (gallery.Photo)
+    photos: list["Photo"] = field(default_factory=list)  # as the photo pipeline made them
 
     @property
     def photo(self):
@@ -159,7 +163,7 @@ class Product(Written):
     main_lang: str = field(kw_only=True)
     path: str = ""  # its address below a language's root, from PRODUCT_URL
     photo_paths: list[str] = field(default_factory=list)  # from Photo:, below content/
-    photos: list = field(default_factory=list)  # their published files (gallery.Photo)
+    photos: list["Photo"] = field(default_factory=list)  # as the photo pipeline made them
 
     @property
     def photo(self):

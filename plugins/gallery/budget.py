@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from plugins.core.files import write_if_changed
+from plugins.core.state import OfflineKept, OutputFiles
 
 REPORT = "site-size.json"
 WEIGHTS = "page-weights.json"  # each page's weight, by the size and time it had
@@ -71,10 +72,10 @@ def page_weight(
     return sum(parts.values()), largest
 
 
-def heavy_pages(state, budget: int) -> list[dict]:
+def heavy_pages(state, files: OutputFiles, budget: int) -> list[dict]:
     """Pages that cost more than `budget` bytes as they open, heaviest first. A page keeps
     its weight while its size and time are those it was weighed with."""
-    output, files = Path(state.output_path), state.output_files
+    output = Path(state.output_path)
     cache = Path(state.cache_path) / WEIGHTS
     try:
         earlier = json.loads(cache.read_text(encoding="utf-8"))
@@ -97,7 +98,7 @@ def heavy_pages(state, budget: int) -> list[dict]:
     return sorted(over, key=lambda page: -page["bytes"])
 
 
-def size_report(state, settings: dict) -> dict:
+def size_report(state, settings: dict, offline: OfflineKept, listed: OutputFiles) -> dict:
     from .generator import edition_of
 
     output, fair = Path(state.output_path), state.fair
@@ -112,22 +113,24 @@ def size_report(state, settings: dict) -> dict:
     for product in fair.products if fair else []:
         size = sum(files_bytes(output, photo.cache_files) for photo in product.photos)
         editions[str(product.edition)] = editions.get(str(product.edition), 0) + size
-    listed = state.output_files  # as the last guard found them, just before
     return {
         "total": sum(size for size, _ in listed.values()) if listed else folder_bytes(output),
         "budget": settings.get("SITE_SIZE_BUDGET", GIGABYTE),
         "editions": editions,
         "galleries": sorted(galleries, key=lambda g: -g["bytes"]),
-        "offline": state.offline[0],
-        "offline_budget": state.offline[1],
-        "offline_largest": state.offline[2],
+        "offline": offline.total,
+        "offline_budget": offline.budget,
+        "offline_largest": offline.largest,
         "page_budget": settings.get("PAGE_BUDGET", MEGABYTE),
-        "heavy_pages": heavy_pages(state, settings.get("PAGE_BUDGET", MEGABYTE)),
+        "heavy_pages": heavy_pages(state, listed, settings.get("PAGE_BUDGET", MEGABYTE)),
     }
 
 
-def write_size_report(state, settings: dict) -> None:
-    report = size_report(state, settings)
+def write_size_report(
+    state, settings: dict, offline: OfflineKept, output_files: OutputFiles
+) -> None:
+    """`offline` and `output_files`: what the offline step and the last guard made."""
+    report = size_report(state, settings, offline, output_files)
     text = json.dumps(report, ensure_ascii=False, indent=1)
     write_if_changed(Path(state.cache_path) / REPORT, text.encode("utf-8"))
 

@@ -18,6 +18,7 @@ import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from plugins.content_rules.slugs import slug_for_text, slug_from_file_stem
 from plugins.core import front_matter
@@ -41,16 +42,25 @@ def no_such_photo(gallery, name: str) -> str:
 IGNORED = re.compile(r"^(\.|index(\.\w+)?\.md$|Thumbs\.db$|desktop\.ini$)", re.IGNORECASE)
 
 
+class PublishedFile(NamedTuple):
+    """A file made of a photo (a rendition), as published."""
+
+    width: int
+    height: int
+    path: str  # below the site's root
+
+
 @dataclass
 class Photo:
+    """A photo as the pipeline made it: the one type for a made photo, wherever it is shown
+    (a gallery, a product, an edition, a news page)."""
+
     file: str
     slug: str
     width: int = 0
     height: int = 0
     captions: dict[str, str] = field(default_factory=dict)
-    files: dict[str, list[tuple[int, int, str]]] = field(
-        default_factory=dict
-    )  # kind → (w, h, path)
+    files: dict[str, list[PublishedFile]] = field(default_factory=dict)  # kind → narrow first
     cache_files: dict[str, str] = field(default_factory=dict)  # published path → cache file
 
     def caption(self, lang: str, main_lang: str) -> tuple[str, str]:
@@ -62,15 +72,18 @@ class Photo:
     def srcset(self, kind: str, root: str) -> str:
         return ", ".join(f"{root}/{path} {width}w" for width, _, path in self.files[kind])
 
-    def fallback(self, kind: str = "webp", near: int = 960) -> tuple[int, int, str]:
+    def fallback(self, kind: str = "webp", near: int = 960) -> PublishedFile:
         """The rendition for browsers without srcset: the widest up to `near`."""
-        fitting = [r for r in self.files[kind] if r[0] <= near] or self.files[kind][:1]
+        fitting = [f for f in self.files[kind] if f.width <= near] or self.files[kind][:1]
         return fitting[-1]
 
-    def largest(self, kind: str = "webp") -> tuple[int, int, str]:
+    def largest(self, kind: str = "webp") -> PublishedFile:
         return self.files[kind][-1]
 
-    def share(self) -> tuple[int, int, str]:
+    def smallest(self, kind: str = "webp") -> PublishedFile:
+        return self.files[kind][0]
+
+    def share(self) -> PublishedFile:
         """The JPEG made for link previews (LINE, Facebook), which may not take WebP."""
         return self.files["jpeg"][-1]
 
@@ -237,7 +250,8 @@ def attach(photo: Photo, result: Result, prefix: str) -> Photo:
     photo.width, photo.height = result.width, result.height
     for rendition in result.renditions:
         path = f"{prefix}-{rendition.width}.{EXTENSIONS[rendition.kind]}"
-        photo.files.setdefault(rendition.kind, []).append((rendition.width, rendition.height, path))
+        made = PublishedFile(rendition.width, rendition.height, path)
+        photo.files.setdefault(rendition.kind, []).append(made)
         photo.cache_files[path] = rendition.file
     for files in photo.files.values():
         files.sort()

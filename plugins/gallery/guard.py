@@ -14,6 +14,7 @@ from PIL import Image, UnidentifiedImageError
 from plugins.core.files import write_if_changed
 from plugins.core.photo_metadata import any_metadata
 from plugins.core.problems import ContentError, Problem
+from plugins.core.state import OutputFiles
 
 RASTER = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".avif", ".tif", ".tiff"}
 SKIPPED = {"pagefind"}  # the search index's own files are not images
@@ -72,13 +73,14 @@ def widest_published(settings: dict) -> int:
     return max(*settings["GALLERY_WIDTHS"], *only_at, LINK_PREVIEW_WIDTH)
 
 
-def check_published(state, settings: dict) -> None:
+def check_published(state, settings: dict) -> OutputFiles:
     """Every image under output/ read back, except those that passed before with the same
-    size and time under the same settings (kept in CACHE_PATH/published-images.json)."""
+    size and time under the same settings (kept in CACHE_PATH/published-images.json).
+    Returns every file of output/ as it found them, for the size report."""
     output, cache = Path(state.output_path), Path(state.cache_path)
     widest = 0 if settings["GALLERY_FULL_SIZE"] else widest_published(settings)
-    state.output_files = output_files(output)
-    images, passed = published_images(state.output_files, output), earlier_passes(cache)
+    found = output_files(output)
+    images, passed = published_images(found, output), earlier_passes(cache)
     if passed.get("widest") != widest:
         passed = {}
     problems, fine = [], {"widest": widest}
@@ -95,3 +97,4 @@ def check_published(state, settings: dict) -> None:
         for problem in problems:
             print(problem)
         raise UnsafeImage(problems)
+    return found

@@ -69,7 +69,7 @@ class PagePhotos:
         photo = self.photo(found[2])
         if not photo:
             return found[0]
-        return f"{found[1]}{html.escape(self.root)}/{html.escape(photo.largest()[2])}{found[3]}"
+        return f"{found[1]}{html.escape(self.root)}/{html.escape(photo.largest().path)}{found[3]}"
 
     def rewrite(self, text: str, first_is_main: bool) -> str:
         if "<img" in text:

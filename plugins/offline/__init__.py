@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from plugins.core.files import write_atomically, write_if_changed
+from plugins.core.state import OfflineKept
 
 from .icons import ICONS, icons
 from .manifest import manifest
@@ -22,7 +23,7 @@ from .precache import file_of, kept_files
 WORKER = Path(__file__).with_name("worker.js")
 
 
-def write_offline(state, settings: dict) -> None:
+def write_offline(state, settings: dict) -> OfflineKept:
     """OFFLINE_PAGES and OFFLINE_BUDGET are pelicanconf.py's (no second default here)."""
     output = Path(state.output_path)
     theme = output / state.theme_static_dir
@@ -31,8 +32,8 @@ def write_offline(state, settings: dict) -> None:
     write_manifests(state, settings, output)
     kept = kept_files(state, output, settings["OFFLINE_PAGES"], state.stylesheet.name)
     sizes = sorted(((item.address, item.file.stat().st_size) for item in kept), key=lambda k: -k[1])
-    state.offline = (sum(size for _, size in sizes), settings["OFFLINE_BUDGET"], sizes[:5])
     write_if_changed(output / "sw.js", worker(state, kept).encode("utf-8"))
+    return OfflineKept(sum(size for _, size in sizes), settings["OFFLINE_BUDGET"], sizes[:5])
 
 
 def write_icons(folder: Path, font: Path, stamp: Path) -> None:

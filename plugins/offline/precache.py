@@ -42,7 +42,7 @@ def thumbnails(state) -> list[str]:
     edition = fair.editions[0]
     photos = [p.photo for p in fair.products if p.edition == edition.number and p.photo]
     photos += [edition.photo] if edition.photo else []
-    return [photo.files["webp"][0][2] for photo in photos]
+    return [photo.smallest().path for photo in photos]
 
 
 def theme_files(output: Path, theme: str, stylesheet: str) -> list[str]:

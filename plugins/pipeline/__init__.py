@@ -19,7 +19,7 @@ from plugins.core.state import KEY, is_main_run, state_of
 from .lock import hold_build_lock, release_build_lock
 from .pelican_errors import stop_if_files_were_skipped, watch_for_skipped_files
 from .quiet import hide_tracebacks_of_writer_mistakes
-from .steps import AFTER_ALL_LANGUAGES, new_state
+from .steps import AFTER_ALL_LANGUAGES, new_state, run_steps
 from .template_helpers import add_template_helpers
 from .writer import WholeFileWriter
 
@@ -66,10 +66,7 @@ def finish(pelican):
     settings = pelican.settings
     if not is_main_run(settings):
         return
-    state = state_of(settings)
-    for step in AFTER_ALL_LANGUAGES:
-        if step.wanted(settings):
-            step.run(state, settings)
+    run_steps(AFTER_ALL_LANGUAGES, state_of(settings), settings)
     release_build_lock(settings["CACHE_PATH"])
 
 

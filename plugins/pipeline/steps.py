@@ -44,6 +44,7 @@ def new_state(settings: dict) -> BuildState:
     fair.attach_photos(state.fair, state.photos)
     state.stylesheet = theme_assets.stylesheet(settings)
     state.card_maker = social.card_maker(settings, state)
+    state.freeze()
     return state
 
 
@@ -61,9 +62,25 @@ def refuse_links_outside(settings: dict) -> None:
 
 @dataclass(frozen=True)
 class Step:
+    """One step after every language is written: ``run(state, settings, *needs)``, where
+    `needs` names what earlier steps made (their `makes`), handed on in that order."""
+
     name: str
-    run: Callable[[BuildState, dict], None]
+    run: Callable[..., object]
     wanted: Callable[[dict], bool] = lambda settings: True
+    makes: str = ""  # a name for what `run` returns, if a later step needs it
+    needs: tuple[str, ...] = ()
+
+
+def run_steps(steps: list[Step], state: BuildState, settings: dict) -> dict[str, object]:
+    """Each wanted step in order, given what the steps before it made; what they made."""
+    made: dict[str, object] = {}
+    for step in steps:
+        if step.wanted(settings):
+            result = step.run(state, settings, *(made[name] for name in step.needs))
+            if step.makes:
+                made[step.makes] = result
+    return made
 
 
 def print_papers(state: BuildState, settings: dict) -> None:
@@ -87,9 +104,13 @@ AFTER_ALL_LANGUAGES = [
     Step("sitemap and robots.txt", lambda state, settings: write_sitemap(state)),
     Step("search index", search_index, lambda settings: settings.get("SEARCH_INDEX", True)),
     Step("sharing cards", social.write_cards),
-    Step("offline use: icons, manifests, service worker", offline.write_offline),
+    Step("offline use: icons, manifests, service worker", offline.write_offline, makes="offline"),
     Step("the browser editor at /admin/", editor.write_editor, editor.wanted),
-    Step("no published image with metadata or too large", gallery.check_published),
-    Step("site size", gallery.write_size_report),
+    Step(
+        "no published image with metadata or too large",
+        gallery.check_published,
+        makes="output_files",
+    ),
+    Step("site size", gallery.write_size_report, needs=("offline", "output_files")),
     Step("romanized names", lambda state, settings: content_rules.remember_names(state)),
 ]

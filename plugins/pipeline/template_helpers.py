@@ -71,7 +71,6 @@ def globals_for(generator, settings: dict, state) -> dict:
         "venue_map": partial(venue_map, Path(settings["PATH"])),
         "text_of": partial(fair.text_of, here),
         "schema_breadcrumbs": structured.breadcrumbs,
-
         "schema_event": partial(fair.event_data, settings, state),
         "schema_product": partial(fair.product_data, settings, state),
         "schema_news": partial(fair.news_data, settings, state),
