@@ -28,15 +28,16 @@ def pelican(c, *options, config=SETTINGS["config"], debug=False):
     """Pelican's log and the writers' problems in one stream, in the order they were said;
     with `debug`, the traceback of a writer's mistake too (DEBUG=1 does the same). A build
     that stops names its problems in the publishing workflow's summary too."""
+    from office.relay import run_and_show
     from office.summary import NOT_PUBLISHED, problems_in, write_summary
 
     command = [str(BIN / "pelican"), SETTINGS["content"], "-o", SETTINGS["output"], "-s", config]
     environment = {"DEBUG": "1"} if debug else {}
-    done = c.run(" ".join([*command, *options, "2>&1"]), pty=False, env=environment, warn=True)
-    if done.failed:
+    code, said = run_and_show([*command, *options], environment)
+    if code:
         why = "การสร้างเว็บไซต์หยุดลง · The build stopped: fix each file below and save again."
-        write_summary(NOT_PUBLISHED, why, problems_in(done.stdout))
-        raise Exit(code=done.exited or 1)
+        write_summary(NOT_PUBLISHED, why, problems_in(said))
+        raise Exit(code=code)
 
 
 @task(help={"debug": "show the Python traceback of a problem (for developers)"})

@@ -286,3 +286,14 @@ def test_every_template_helper_is_listed_once_and_bound_to_the_page_language(tmp
     )
     passing = [p.name for p in templates if helper_given_lang.search(p.read_text())]
     assert passing == []
+
+
+def test_template_lines_stay_short():
+    """~120 characters; only a sentence for translation, which cannot be cut, goes over."""
+    long = [
+        f"{path.name}:{number}"
+        for path in (ROOT / "theme" / "templates").rglob("*.html")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if len(line) > 120 and '_("' not in line
+    ]
+    assert long == []

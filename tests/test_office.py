@@ -409,3 +409,20 @@ def test_placeholder_text_is_an_error_in_any_file_until_written(project):
         'content/news/new-news.md\n  line 9    error    the text is still "เขียนเนื้อข่าวที่นี่", as new-post wrote it'
         in said
     )
+
+
+def test_a_thai_letter_cut_between_two_reads_is_shown_whole(capfd):
+    """A command's output reaches staff as it was written, even when a letter's bytes
+    arrive in two reads (invoke's c.run printed "���" for them on a busy machine)."""
+    from office.relay import run_and_show
+
+    letter = "ต".encode()
+    writer = (
+        "import sys, time; out = sys.stdout.buffer; "
+        f"out.write({letter[:2]!r}); out.flush(); time.sleep(0.3); "
+        f"out.write({letter[2:]!r} + 'ข่าว\\n'.encode()); out.flush(); sys.exit(3)"
+
+    )
+    code, said = run_and_show([sys.executable, "-c", writer])
+    assert (code, said) == (3, "ตข่าว\n")
+    assert capfd.readouterr().out == "ตข่าว\n"
