@@ -421,7 +421,6 @@ def test_a_thai_letter_cut_between_two_reads_is_shown_whole(capfd):
         "import sys, time; out = sys.stdout.buffer; "
         f"out.write({letter[:2]!r}); out.flush(); time.sleep(0.3); "
         f"out.write({letter[2:]!r} + 'ข่าว\\n'.encode()); out.flush(); sys.exit(3)"
-
     )
     code, said = run_and_show([sys.executable, "-c", writer])
     assert (code, said) == (3, "ตข่าว\n")
