@@ -64,8 +64,11 @@ def regenerate(c):
 
 @task
 def serve(c, port=SETTINGS["port"]):
-    """Serve output/ at http://localhost:8000."""
-    pelican(c, "--listen", "--port", str(port))
+    """Serve output/ at http://localhost:8000 (the site's own 404 page for a wrong address)."""
+    from office.preview import free_port
+    from office.server import serve_site
+
+    serve_site(ROOT / SETTINGS["output"], free_port(int(port)))
 
 
 @task

@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -425,3 +426,35 @@ def test_a_thai_letter_cut_between_two_reads_is_shown_whole(capfd):
     code, said = run_and_show([sys.executable, "-c", writer])
     assert (code, said) == (3, "ตข่าว\n")
     assert capfd.readouterr().out == "ตข่าว\n"
+
+
+def test_make_serve_shows_the_site_its_404_page_and_no_traceback(project):
+    """`make serve` (invoke serve): the built site, the site's own 404 page for a wrong
+    address in its language, and nothing printed when a browser cancels a download
+    (Pelican's own server printed a traceback for each)."""
+    import struct
+
+    output = project / "output"
+    write_tree(output, {"index.html": "<h1>หน้าแรก</h1>", "404.html": "ไม่พบหน้านี้",
+                        "en/404.html": "Page not found"})  # fmt: skip
+    (output / "big.html").write_bytes(b"x" * 20_000_000)
+    port = free_port()
+    server = subprocess.Popen([INVOKE, "serve", "--port", str(port)], cwd=project,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        assert wait_for(lambda: "หน้าแรก" in fetch(f"{base}/"))
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            fetch(f"{base}/en/no-such-page/")
+        assert missing.value.code == 404 and missing.value.read().decode() == "Page not found"
+        for _ in range(3):
+            client = socket.create_connection(("127.0.0.1", port))
+            client.sendall(b"GET /big.html HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            client.recv(1024)
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            client.close()
+        assert "หน้าแรก" in fetch(f"{base}/")
+    finally:
+        server.terminate()
+        said = server.communicate(timeout=20)[0]
+    assert f"http://localhost:{port}/" in said and "Traceback" not in said
