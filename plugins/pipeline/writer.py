@@ -5,6 +5,7 @@ whose bytes are already those in output/ is left alone (a warm build of 2,500 pa
 
 import io
 import os
+from functools import cached_property
 from pathlib import Path
 
 from plugins.core.files import write_if_changed
@@ -64,11 +65,13 @@ class WholeFileWriter(SeamWriter):
         self.writing = source_of(kwargs, template_name, self.settings["PATH"])
         return super().write_file(name, self.wrap(template), context, *args, **kwargs)
 
+    @cached_property
+    def card_below(self) -> list[str]:
+        """The lines under a page card's title in this run's language."""
+        return card_lines(state_of(self.settings), self.settings["DEFAULT_LANG"])
+
     def wrap(self, template):
         """The template as this writer renders it: each page given its head first."""
-        if not hasattr(self, "card_below"):
-            state = state_of(self.settings)
-            self.card_below = card_lines(state, self.settings["DEFAULT_LANG"])
         return HeadedTemplate(template, self.settings, self.card_below)
 
     def written_twice(self, path: str) -> Exception:
