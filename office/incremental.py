@@ -29,7 +29,6 @@ from plugins.core.pelican_seams import (
 )
 from plugins.core.state import state_of
 from plugins.pipeline.writer import WholeFileWriter
-from plugins.theme_assets.bundle import write_bundle
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 CONTENT_LISTS = ("articles", "translations", "drafts", "drafts_translations", "hidden_articles",
@@ -188,10 +187,8 @@ class IncrementalSite:
             return False
         if not all(theme_assets.is_layer(path, settings) for path in changed):
             return False
-        state = state_of(settings)  # its stylesheet keeps its name in the preview
-        sheet = theme_assets.stylesheet(settings)
-        write_bundle(state.output_path, state.theme_static_dir, sheet)
-        return True
+        theme_assets.write(state_of(settings), theme_assets.stylesheet(settings))
+        return True  # in the preview, the stylesheet keeps its name
 
     def one_unchanged_source(self, changed: set[Path] | None) -> Path | None:
 

@@ -23,8 +23,9 @@ def is_layer(path: Path, settings: dict) -> bool:
     return path.resolve().parent == folder and path.stem in settings["CSS_LAYERS"]
 
 
-def write(state) -> None:
-    write_bundle(state.output_path, state.theme_static_dir, state.stylesheet)
+def write(state, sheet: Stylesheet | None = None) -> None:
+    """The build's stylesheet into output/ (`sheet`: one joined again since, by the preview)."""
+    write_bundle(state.output_path, state.theme_static_dir, sheet or state.stylesheet)
 
 
 def register():
